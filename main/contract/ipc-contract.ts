@@ -1,0 +1,137 @@
+/**
+ * The one contract between the renderer and the services, whatever carries it
+ * (Electron IPC through the preload, or the browser host's WebSocket).
+ *
+ * Every message crossing the boundary is validated with these schemas on both
+ * sides: requests and events by the receiver, responses by the caller.
+ * This file must stay free of Node and DOM APIs: both sides import it.
+ */
+import { z } from 'zod';
+
+export * from './channels.js';
+
+/** Languages the kiosk has catalogues for. French is the reference language. */
+export const LANGUAGE_CODES = ['fr', 'en', 'ar'] as const;
+export const LanguageCode = z.enum(LANGUAGE_CODES);
+export type LanguageCode = z.infer<typeof LanguageCode>;
+
+export const HostKind = z.enum(['electron', 'browser']);
+export type HostKind = z.infer<typeof HostKind>;
+
+export const ConfigStatus = z.object({
+  /** Where the running configuration came from. */
+  source: z.enum(['file', 'defaults']),
+  /** The file that was read, or would have been read. */
+  path: z.string(),
+  /** Why the file was not used (empty when it was used or simply absent). */
+  problems: z.array(z.string()),
+});
+export type ConfigStatus = z.infer<typeof ConfigStatus>;
+
+/** What the renderer needs to know to draw the kiosk. No secrets here. */
+export const AppInfo = z.object({
+  version: z.string(),
+  host: HostKind,
+  kioskId: z.string(),
+  siteName: z.string(),
+  languages: z.object({
+    default: LanguageCode,
+    enabled: z.array(LanguageCode).min(1),
+  }),
+  config: ConfigStatus,
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const NoParams = z.object({}).strict();
+
+/** Request/response pairs, by method name. */
+export const methods = {
+  'app.info': { params: NoParams, result: AppInfo },
+} as const;
+
+/** Events pushed by the services to the renderer, by name. */
+export const events = {
+  /** The configuration was reloaded (SIGHUP, or later a signed bundle from the fleet). */
+  'app.info.changed': AppInfo,
+  /**
+   * The transport reached the services again after losing them (the browser
+   * host restarted). Raised by the renderer's transport itself, so state
+   * fetched before may be stale.
+   */
+  'host.reconnected': z.object({}).strict(),
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type Params<M extends MethodName> = z.infer<(typeof methods)[M]['params']>;
+export type Result<M extends MethodName> = z.infer<(typeof methods)[M]['result']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+// Envelopes: the shapes on the wire.
+
+export const RequestEnvelope = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string().min(1).max(100),
+  params: z.unknown().optional(),
+});
+export type RequestEnvelope = z.infer<typeof RequestEnvelope>;
+
+export const ErrorCode = z.enum(['bad-request', 'unknown-method', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ResponseEnvelope = z.discriminatedUnion('ok', [
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
+  z.object({
+    id: z.number().int().nonnegative(),
+    ok: z.literal(false),
+    error: z.object({ code: ErrorCode, message: z.string() }),
+  }),
+]);
+export type ResponseEnvelope = z.infer<typeof ResponseEnvelope>;
+
+export const EventEnvelope = z.object({
+  event: z.string().min(1).max(100),
+  payload: z.unknown(),
+});
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+/** Validates a response envelope's result against the method's schema. */
+export function parseResult<M extends MethodName>(
+  method: M,
+  envelope: ResponseEnvelope,
+): Result<M> {
+  if (!envelope.ok) {
+    throw new HostCallError(envelope.error.code, envelope.error.message);
+  }
+  return methods[method].result.parse(envelope.result) as Result<M>;
+}
+
+export class HostCallError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'disconnected' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostCallError';
+  }
+}
+
+/**
+ * What a host exposes to the renderer. The Electron preload puts one on
+ * `window.borneHost`; the browser host's WebSocket client implements the same.
+ */
+export interface HostTransport {
+  request(envelope: RequestEnvelope): Promise<unknown>;
+  onEvent(listener: (envelope: unknown) => void): () => void;
+}

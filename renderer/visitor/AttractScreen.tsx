@@ -1,0 +1,76 @@
+import checkIcon from '@material-symbols/svg-400/rounded/check_circle-fill.svg';
+import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
+import translateIcon from '@material-symbols/svg-400/rounded/translate.svg';
+import wavingHandIcon from '@material-symbols/svg-400/rounded/waving_hand.svg';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, LanguageCode } from '../../main/contract/ipc-contract';
+import { Icon } from '../kit/Icon';
+import { LANGUAGE_NAMES } from '../kit/languages';
+
+interface AttractScreenProps {
+  info: AppInfo;
+  language: LanguageCode;
+  onChooseLanguage: (language: LanguageCode) => void;
+}
+
+/** Keeps a left-to-right code readable inside right-to-left text (Unicode isolate). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** What a visitor sees first: a welcome, and the choice of language. */
+export function AttractScreen({ info, language, onChooseLanguage }: AttractScreenProps) {
+  const { t } = useTranslation();
+  const configProblem = info.config.problems.length > 0;
+  return (
+    <div className="screen" data-screen="attract">
+      <header className="topbar">
+        <span className="topbar__site">{info.siteName}</span>
+      </header>
+
+      <main className="attract">
+        <Icon src={wavingHandIcon} size={112} />
+        <h1 className="attract__title">{t('attract.title')}</h1>
+        <p className="lead">{t('attract.lead')}</p>
+
+        <section className="languages" aria-labelledby="choose-language">
+          <h2 id="choose-language" className="languages__title">
+            <Icon src={translateIcon} size={44} />
+            {t('attract.chooseLanguage')}
+          </h2>
+          <ul className="languages__list">
+            {info.languages.enabled.map((code) => (
+              <li key={code}>
+                <button
+                  type="button"
+                  className="big-button language-button"
+                  lang={code}
+                  dir="auto"
+                  aria-pressed={code === language}
+                  onClick={() => onChooseLanguage(code)}
+                >
+                  {code === language && <Icon src={checkIcon} size={40} />}
+                  {LANGUAGE_NAMES[code]}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <p className="attract__help">
+          <Icon src={helpIcon} size={40} />
+          {t('attract.helpNearby')}
+        </p>
+      </main>
+
+      <footer className="statusbar">
+        <span>
+          {t('status.kiosk', { id: isolate(info.kioskId), version: isolate(info.version) })}
+        </span>
+        {configProblem && (
+          <span className="statusbar__warning" data-testid="config-warning">
+            {t('status.configDefaults')}
+          </span>
+        )}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Builds Borne: the renderer with Vite, the Node entries with esbuild.
+// dist/renderer/        the UI both hosts serve
+// dist/host/main.mjs    the browser host (npm start without Electron)
+// dist/cli/main.mjs     the `borne` command
+// dist/electron/        the Electron main process (ESM) and its sandboxed preload (CJS)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const started = Date.now();
+
+await viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // Dependencies are installed next to dist/; native modules cannot be bundled anyway.
+  packages: 'external',
+  define: { __BORNE_VERSION__: JSON.stringify(version) },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild({
+    ...common,
+    format: 'esm',
+    entryPoints: { 'host/main': 'main/host/main.ts', 'cli/main': 'main/cli/main.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+  }),
+  esbuild({
+    ...common,
+    format: 'esm',
+    entryPoints: { main: 'main/electron/main.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.mjs' },
+    external: ['electron'],
+  }),
+  // Sandboxed preloads cannot be ES modules and may only require('electron').
+  esbuild({
+    ...common,
+    packages: undefined,
+    format: 'cjs',
+    entryPoints: { preload: 'main/electron/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+  }),
+]);
+
+writeFileSync(`${root}dist/.build-stamp`, `${new Date().toISOString()}\n`);
+console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,84 @@
+// Makes this machine ready for `npm start` or `npm test`, using only Node's
+// own modules (it runs before dependencies exist):
+//   1. Debian packages (chromium, libusb-1.0-0), installed with apt-get when root;
+//   2. npm dependencies, installed with `npm ci` when missing or out of date;
+//   3. native modules (better-sqlite3, node-hid) checked to really load.
+// Usage: node scripts/setup.mjs start|test
+import { spawnSync } from 'node:child_process';
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { electronBinary, LOCK_STAMP, lockHash } from './setup-lib.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const mode = process.argv[2] === 'test' ? 'test' : 'start';
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return result.status === 0;
+}
+
+function isDebian() {
+  return existsSync('/usr/bin/dpkg-query') && existsSync('/usr/bin/apt-get');
+}
+
+function missingDebianPackages(names) {
+  return names.filter((name) => {
+    const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+    return !result.stdout?.includes('install ok installed');
+  });
+}
+
+function ensureDebianPackages() {
+  // Tests drive Debian's Chromium; start needs it only where Electron is absent.
+  const wanted = ['libusb-1.0-0'];
+  if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
+  if (!isDebian()) {
+    console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
+    return true;
+  }
+  const missing = missingDebianPackages(wanted);
+  if (missing.length === 0) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `setup: Borne needs these Debian packages: ${missing.join(' ')}\n` +
+        `       install them as root: sudo apt-get install -y ${missing.join(' ')}`,
+    );
+    return mode === 'start'; // start can still serve the UI headless; tests cannot run
+  }
+  console.log(`setup: installing Debian packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  return (
+    run('apt-get', ['update'], { env }) &&
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env })
+  );
+}
+
+function ensureNpmDependencies() {
+  const stamp = `${root}node_modules/${LOCK_STAMP}`;
+  const current = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+  if (current === lockHash(root)) return true;
+  console.log('setup: installing npm dependencies (npm ci)');
+  return run('npm', ['ci']);
+}
+
+function nativeModulesLoad() {
+  const probe =
+    "const D=require('better-sqlite3');const d=new D(':memory:');d.prepare('select 1').get();d.close();" +
+    "require('node-hid').devices();";
+  return spawnSync(process.execPath, ['-e', probe], { cwd: root, stdio: 'pipe' }).status === 0;
+}
+
+function ensureNativeModules() {
+  if (nativeModulesLoad()) return true;
+  console.log('setup: native modules do not load; rebuilding better-sqlite3 and node-hid for Node');
+  run('npm', ['rebuild', 'better-sqlite3', 'node-hid']);
+  if (nativeModulesLoad()) return true;
+  console.error(
+    'setup: better-sqlite3 or node-hid still does not load (is libusb-1.0-0 installed?)',
+  );
+  return false;
+}
+
+const ok = ensureDebianPackages() && ensureNpmDependencies() && ensureNativeModules();
+if (!ok) process.exit(1);

@@ -1,0 +1,143 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.js';
+import { launchChromium } from '../support/chromium.js';
+import { saveScreen } from '../support/screenshots.js';
+import { startTestHost, type TestHost } from '../support/test-host.js';
+
+let browser: Browser;
+let host: TestHost | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  await host?.close();
+  context = undefined;
+  host = undefined;
+});
+
+/** A kiosk-sized page on a fresh host; collects console errors (CSP violations among them). */
+async function openKiosk(config?: unknown): Promise<{ page: Page; errors: string[] }> {
+  host = await startTestHost(config);
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(host.url);
+  await page.locator('[data-screen="attract"]').waitFor();
+  return { page, errors };
+}
+
+const pageDirection = (page: Page) =>
+  page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+
+describe('attract screen', () => {
+  it('welcomes the visitor in French first, with the site name', async () => {
+    const { page, errors } = await openKiosk({ kiosk: { siteName: 'Emmaüs Connect — Paris 18e' } });
+    expect(await pageDirection(page)).toEqual({ lang: 'fr', dir: 'ltr' });
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bienvenue');
+    await expect(page.getByText('Emmaüs Connect — Paris 18e').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('heading', { name: 'Choisissez votre langue' }).isVisible(),
+    ).resolves.toBe(true);
+    const pressed = page.getByRole('button', { pressed: true });
+    await expect(pressed.textContent()).resolves.toBe('Français');
+    await saveScreen(page, 'attract-fr');
+    expect(errors).toEqual([]);
+  });
+
+  it('switches the whole page to Arabic, right to left, and back', async () => {
+    const { page, errors } = await openKiosk({ kiosk: { siteName: 'Emmaüs Connect — Paris 18e' } });
+    await page.getByRole('button', { name: 'العربية' }).tap();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(await pageDirection(page)).toEqual({ lang: 'ar', dir: 'rtl' });
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('أهلاً وسهلاً');
+    await expect(
+      page.getByRole('button', { name: 'العربية' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    // Right to left: the first language in reading order sits at the right.
+    const french = await page.getByRole('button', { name: 'Français' }).boundingBox();
+    const arabic = await page.getByRole('button', { name: 'العربية' }).boundingBox();
+    expect(french && arabic && french.x > arabic.x).toBe(true);
+    await saveScreen(page, 'attract-ar');
+
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await pageDirection(page)).toEqual({ lang: 'en', dir: 'ltr' });
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Welcome');
+    expect(errors).toEqual([]);
+  });
+
+  it('has touch targets of at least 64 px and body text of at least 22 px', async () => {
+    const { page } = await openKiosk();
+    const buttons = await page.getByRole('button').all();
+    expect(buttons.length).toBe(3);
+    for (const button of buttons) {
+      const box = await button.boundingBox();
+      expect(box?.height).toBeGreaterThanOrEqual(64);
+      expect(box?.width).toBeGreaterThanOrEqual(64);
+    }
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('main p, main h1, main h2, button')].map((el) =>
+          Number.parseFloat(getComputedStyle(el).fontSize),
+        ),
+      ),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(22);
+  });
+
+  it.each(['fr', 'ar'] as const)(
+    'passes axe (WCAG AAA contrast, target size) in %s',
+    async (language) => {
+      const { page } = await openKiosk({ languages: { default: language } });
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
+
+  it('follows the configuration: default language and enabled languages', async () => {
+    const { page } = await openKiosk({ languages: { default: 'ar', enabled: ['ar', 'fr'] } });
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('أهلاً وسهلاً');
+    const names = await page.getByRole('button').allTextContents();
+    expect(names).toEqual(['العربية', 'Français']);
+  });
+
+  it('starts on defaults with an invalid config file and says so discreetly', async () => {
+    const { page } = await openKiosk('{"languages": {"default": "de"}}');
+    await expect(page.getByTestId('config-warning').textContent()).resolves.toBe(
+      'Fichier de configuration invalide : réglages par défaut',
+    );
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bienvenue');
+  });
+
+  it('updates live when the configuration is reloaded', async () => {
+    const { page } = await openKiosk({ kiosk: { siteName: 'Avant' } });
+    await expect(page.getByText('Avant').isVisible()).resolves.toBe(true);
+    host?.writeConfig({ kiosk: { siteName: 'Après' } });
+    host?.config.reload();
+    await page.getByText('Après').waitFor();
+  });
+
+  it('reconnects by itself when the host restarts, and reads the new configuration', async () => {
+    const { page, errors } = await openKiosk({ kiosk: { siteName: 'Avant' } });
+    const first = host as TestHost;
+    const port = first.port;
+    await first.close();
+    host = await startTestHost({ kiosk: { siteName: 'Après redémarrage' } }, port);
+    await page.getByText('Après redémarrage').waitFor({ timeout: 10_000 });
+    await expect(page.locator('[data-screen="attract"]').isVisible()).resolves.toBe(true);
+    // Failed reconnection attempts while the host was down are expected; nothing else.
+    expect(errors.filter((text) => !/WebSocket|ERR_CONNECTION_REFUSED/.test(text))).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { describeIssues } from '../../../main/contract/describe-issues.js';
+import { defaultConfig, KioskConfig } from '../../../main/config/config-schema.js';
+
+function problemsOf(input: unknown): string[] {
+  const parsed = KioskConfig.safeParse(input);
+  return parsed.success ? [] : describeIssues(parsed.error);
+}
+
+describe('kiosk configuration schema', () => {
+  it('gives a complete configuration from nothing (embedded defaults)', () => {
+    expect(defaultConfig()).toEqual({
+      kiosk: { id: 'borne-dev', siteName: 'Point d’accueil numérique' },
+      languages: { default: 'fr', enabled: ['fr', 'en', 'ar'] },
+      session: { idleSeconds: 180, warningSeconds: 30 },
+    });
+  });
+
+  it('keeps the defaults of the fields a partial file leaves out', () => {
+    const config = KioskConfig.parse({
+      kiosk: { siteName: 'Paris 18e' },
+      session: { idleSeconds: 120 },
+    });
+    expect(config.kiosk).toEqual({ id: 'borne-dev', siteName: 'Paris 18e' });
+    expect(config.session).toEqual({ idleSeconds: 120, warningSeconds: 30 });
+    expect(config.languages.default).toBe('fr');
+  });
+
+  it.each([
+    [{ kiosk: { idd: 'x' } }, 'kiosk: Unrecognized key: "idd"'],
+    [{ colour: 'red' }, '(top level): Unrecognized key: "colour"'],
+    [{ languages: { default: 'de' } }, 'languages.default: Invalid option'],
+    [
+      { languages: { default: 'ar', enabled: ['fr'] } },
+      'languages.default: the default language must be one of',
+    ],
+    [{ languages: { enabled: [] } }, 'languages.enabled:'],
+    [{ languages: { enabled: ['fr', 'fr'] } }, 'languages.enabled: each language may appear once'],
+    [{ kiosk: { id: 'Borne 1' } }, 'kiosk.id: lowercase letters, digits and dashes'],
+    [{ kiosk: { siteName: '   ' } }, 'kiosk.siteName:'],
+    [{ session: { idleSeconds: 5 } }, 'session.idleSeconds:'],
+    [{ session: { warningSeconds: 1.5 } }, 'session.warningSeconds:'],
+    [{ session: 'long' }, 'session:'],
+    [[], '(top level):'],
+  ])('names the bad field in %j', (input, expected) => {
+    const problems = problemsOf(input);
+    expect(problems.some((line) => line.startsWith(expected))).toBe(true);
+  });
+});
