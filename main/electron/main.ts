@@ -6,13 +6,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
-import { ConfigStore } from '../app/config-store.js';
-import { createKioskServices } from '../app/kiosk-services.js';
-import { describeLoadedConfig } from '../config/config-file.js';
-import { resolveConfigPath } from '../config/config-path.js';
+import { bootKiosk } from '../app/boot.js';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../contract/channels.js';
-import { startKioskServer } from '../host/kiosk-server.js';
-import { readStartOptions, readyLine } from '../host/env-options.js';
+import { readyLine } from '../host/env-options.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
 import { isAppPage } from '../shell/app-navigation.js';
 import { kioskWindowOptions } from '../shell/kiosk-window-options.js';
@@ -20,17 +16,8 @@ import { kioskWindowOptions } from '../shell/kiosk-window-options.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 async function start(): Promise<void> {
-  const options = readStartOptions();
-  const config = new ConfigStore(resolveConfigPath());
-  console.log(describeLoadedConfig(config.current));
-  const services = createKioskServices({ host: 'electron', config });
-  const server = await startKioskServer({
-    port: options.port,
-    rendererDir: join(app.getAppPath(), 'dist', 'renderer'),
-    services,
-    webSocket: false,
-    log: (line) => console.error(line),
-  });
+  const kiosk = await bootKiosk('electron', join(app.getAppPath(), 'dist', 'renderer'));
+  const { server, services } = kiosk;
   const dispatch = createDispatcher(services.handlers, (method, error) =>
     console.error(`ipc ${method} failed:`, error),
   );
@@ -64,13 +51,10 @@ async function start(): Promise<void> {
   await window.loadURL(server.url);
   console.log(readyLine(server.url));
 
-  const stop = () => {
-    services.dispose();
-    void server.close().finally(() => app.exit(0));
-  };
+  const stop = () => void kiosk.stop().finally(() => app.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  process.on('SIGHUP', () => console.log(describeLoadedConfig(config.reload())));
+  process.on('SIGHUP', kiosk.reloadConfig);
   app.on('window-all-closed', stop);
 }
 

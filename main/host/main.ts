@@ -3,32 +3,19 @@
  * Prints the config it runs on, then `Borne ready: <url>`, then opens the
  * kiosk in Chromium unless BORNE_HEADLESS=1. SIGINT/SIGTERM stop it cleanly.
  */
-import { ConfigStore } from '../app/config-store.js';
-import { createKioskServices } from '../app/kiosk-services.js';
+import { bootKiosk } from '../app/boot.js';
 import { rendererDir } from '../app/paths.js';
-import { describeLoadedConfig } from '../config/config-file.js';
-import { resolveConfigPath } from '../config/config-path.js';
-import { startKioskServer } from './kiosk-server.js';
-import { readStartOptions, readyLine } from './env-options.js';
+import { readyLine } from './env-options.js';
 import { openKioskWindow } from './kiosk-window.js';
 
 /** A clean stop must not take longer than this; past it the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 1500;
 
 async function main(): Promise<void> {
-  const options = readStartOptions();
-  const config = new ConfigStore(resolveConfigPath());
-  console.log(describeLoadedConfig(config.current));
-  const services = createKioskServices({ host: 'browser', config });
-  const host = await startKioskServer({
-    port: options.port,
-    rendererDir: rendererDir(),
-    services,
-    log: (line) => console.error(line),
-  });
-  console.log(readyLine(host.url));
+  const kiosk = await bootKiosk('browser', rendererDir());
+  console.log(readyLine(kiosk.server.url));
 
-  const window = options.headless ? null : openKioskWindow(host.url);
+  const window = kiosk.options.headless ? null : openKioskWindow(kiosk.server.url);
   if (window && 'unavailable' in window) console.log(`Kiosk window: ${window.unavailable}`);
 
   let stopping = false;
@@ -38,12 +25,11 @@ async function main(): Promise<void> {
     console.log(`Borne stopping (${reason})`);
     setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
     if (window && 'close' in window) window.close();
-    services.dispose();
-    void host.close().then(() => process.exit(0));
+    void kiosk.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGHUP', () => console.log(describeLoadedConfig(config.reload())));
+  process.on('SIGHUP', kiosk.reloadConfig);
   if (window && 'process' in window) {
     window.process.once('exit', () => stop('kiosk window closed'));
   }
