@@ -1,0 +1,34 @@
+/**
+ * A per-session folder for what a visitor downloads or prints; the reset
+ * deletes it and makes a new, empty one.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Wiper } from './visitor-session.js';
+
+export class SessionFolder implements Wiper {
+  readonly name = 'session folder';
+  readonly #root: string;
+  #current: string;
+
+  constructor(root: string = mkdtempSync(join(tmpdir(), 'borne-visitor-'))) {
+    this.#root = root;
+    this.#current = this.#fresh();
+  }
+
+  get path(): string {
+    return this.#current;
+  }
+
+  wipe(): void {
+    rmSync(this.#root, { recursive: true, force: true });
+    this.#current = this.#fresh();
+  }
+
+  #fresh(): string {
+    const dir = join(this.#root, 'current');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  }
+}

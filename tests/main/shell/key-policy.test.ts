@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { decideKey, type KeyInput } from '../../../main/shell/key-policy.js';
+
+function key(spec: string): KeyInput {
+  const parts = spec.split('+');
+  const name = parts.pop() as string;
+  const has = (mod: string) => parts.includes(mod);
+  return {
+    type: 'keyDown',
+    key: name,
+    code: name.length === 1 ? `Key${name.toUpperCase()}` : name,
+    control: has('Ctrl'),
+    alt: has('Alt'),
+    shift: has('Shift'),
+    meta: has('Meta'),
+  };
+}
+
+describe('key policy', () => {
+  it.each([
+    'Ctrl+n',
+    'Ctrl+t',
+    'Ctrl+w',
+    'Ctrl+l',
+    'Ctrl+p',
+    'Ctrl+s',
+    'Ctrl+o',
+    'Ctrl+u',
+    'Ctrl+r',
+    'Ctrl+j',
+    'Ctrl+h',
+    'Ctrl+Shift+I',
+    'Ctrl+Shift+J',
+    'Ctrl+Shift+C',
+    'Ctrl+Shift+N',
+    'Ctrl+Shift+T',
+    'Ctrl+Shift+Delete',
+    'Ctrl+q',
+    'Ctrl+d',
+    'Ctrl+f',
+    'Ctrl+g',
+    'Ctrl+k',
+    'Ctrl+e',
+    'Ctrl+Tab',
+    'Ctrl+Shift+Tab',
+    'Ctrl+PageDown',
+    'Ctrl+1',
+    'Ctrl++',
+    'Ctrl+-',
+    'Ctrl+=',
+    'Ctrl+0',
+    'F1',
+    'F3',
+    'F5',
+    'F6',
+    'F7',
+    'F10',
+    'F11',
+    'F12',
+    'Ctrl+F5',
+    'Shift+F10',
+    'Alt+F4',
+    'Alt+ArrowLeft',
+    'Alt+ArrowRight',
+    'Alt+Home',
+    'Alt+d',
+    'Alt+e',
+    'Alt+f',
+    'Alt+Tab',
+    'Meta+l',
+    'Meta+d',
+    'Meta+Tab',
+    'Meta+r',
+    'Ctrl+Alt+Delete',
+    'Ctrl+Alt+Backspace',
+    'Ctrl+Alt+F1',
+    'Ctrl+Alt+t',
+    'BrowserBack',
+    'BrowserForward',
+    'BrowserRefresh',
+    'BrowserHome',
+    'LaunchMail',
+    'ContextMenu',
+    'PrintScreen',
+  ])('blocks %s', (spec) => {
+    expect(decideKey(key(spec)).action).toBe('block');
+  });
+
+  it.each([
+    'a',
+    'Z',
+    'é',
+    '@',
+    '1',
+    'Shift+A',
+    'Enter',
+    'Tab',
+    'Shift+Tab',
+    'Backspace',
+    'Delete',
+    'Escape',
+    ' ',
+    'ArrowLeft',
+    'Home',
+    'End',
+    'Ctrl+a',
+    'Ctrl+c',
+    'Ctrl+v',
+    'Ctrl+x',
+    'Ctrl+z',
+    'Ctrl+y',
+    'Ctrl+Shift+Z',
+    'Ctrl+ArrowLeft',
+    'Ctrl+Shift+ArrowRight',
+    'Ctrl+Backspace',
+    'Ctrl+Alt+@',
+    'Ctrl+Alt+€',
+    'Ctrl+Alt+#', // AltGr on AZERTY, as Windows reports it
+  ])('lets %s through (typing and editing)', (spec) => {
+    expect(decideKey(key(spec))).toEqual({ action: 'allow' });
+  });
+});
