@@ -1,47 +1,63 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, LanguageCode } from '../main/contract/ipc-contract';
+import type { AppInfo, LanguageCode, SessionView } from '../main/contract/ipc-contract';
 import type { HostClient } from './kit/host-client';
 import { switchLanguage } from './kit/i18n';
+import { useActivityReporter } from './kit/useActivityReporter';
+import { useHostState } from './kit/useHostState';
 import { AttractScreen } from './visitor/AttractScreen';
+import { HomeScreen } from './visitor/HomeScreen';
+import { IdleWarning } from './visitor/IdleWarning';
+import { LockedScreen, ResettingScreen } from './visitor/SessionScreens';
 import { StartingScreen } from './visitor/StartingScreen';
 
-const RETRY_MS = 1000;
-
 export function App({ host }: { host: HostClient }) {
+  const { info, session } = useHostState(host);
+  useActivityReporter(host);
+  if (!info || !session) return <StartingScreen />;
+  // A new session id remounts everything: no state of one visitor survives into the next.
+  return <VisitorSession key={session.sessionId} host={host} info={info} session={session} />;
+}
+
+interface VisitorSessionProps {
+  host: HostClient;
+  info: AppInfo;
+  session: SessionView;
+}
+
+function VisitorSession({ host, info, session }: VisitorSessionProps) {
   const { i18n } = useTranslation();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
-      host.call('app.info', {}).then(
-        (next) => {
-          if (!cancelled) setInfo(next);
-        },
-        () => {
-          // The host is (re)starting: keep the waiting screen and ask again.
-          if (!cancelled) timer = setTimeout(load, RETRY_MS);
-        },
-      );
-    };
-    load();
-    const unsubscribers = [host.on('app.info.changed', setInfo), host.on('host.reconnected', load)];
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      for (const unsubscribe of unsubscribers) unsubscribe();
-    };
-  }, [host]);
-
   // Every visitor starts in the configured default language until they choose.
   const [chosen, setChosen] = useState<LanguageCode | null>(null);
-  const language = chosen ?? info?.languages.default ?? 'fr';
+  const language = chosen ?? info.languages.default;
   useEffect(() => {
     void switchLanguage(i18n, language);
   }, [i18n, language]);
 
-  if (!info) return <StartingScreen />;
-  return <AttractScreen info={info} language={language} onChooseLanguage={setChosen} />;
+  switch (session.kind) {
+    case 'attract':
+      return <AttractScreen info={info} language={language} onChooseLanguage={setChosen} />;
+    case 'resetting':
+      return <ResettingScreen />;
+    case 'locked':
+      return <LockedScreen />;
+    case 'active':
+    case 'idle-warning':
+      return (
+        <>
+          <HomeScreen
+            info={info}
+            language={language}
+            onChooseLanguage={setChosen}
+            onEnd={() => void host.call('session.end', {})}
+          />
+          {session.kind === 'idle-warning' && (
+            <IdleWarning
+              remainingMs={session.warningRemainingMs ?? session.warningSeconds * 1000}
+              onContinue={() => void host.call('session.continue', {})}
+            />
+          )}
+        </>
+      );
+  }
 }

@@ -25,7 +25,7 @@ export async function bootKiosk(host: HostKind, rendererDir: string): Promise<Ki
   const options = readStartOptions();
   const config = new ConfigStore(resolveConfigPath());
   console.log(describeLoadedConfig(config.current));
-  const services = createKioskServices({ host, config });
+  const services = createKioskServices({ host, config, log: (line) => console.log(line) });
   const server = await startKioskServer({
     port: options.port,
     rendererDir,

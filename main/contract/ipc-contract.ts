@@ -42,17 +42,37 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The visitor session as the renderer sees it (main/session has the whole state). */
+export const SessionView = z.object({
+  kind: z.enum(['attract', 'active', 'idle-warning', 'locked', 'resetting']),
+  /** Changes at every reset: the renderer remounts everything on a new id. */
+  sessionId: z.string().min(1),
+  /** In the idle warning: milliseconds left before everything is erased. */
+  warningRemainingMs: z.number().int().nonnegative().optional(),
+  idleSeconds: z.number().int().positive(),
+  warningSeconds: z.number().int().positive(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
 const NoParams = z.object({}).strict();
 
 /** Request/response pairs, by method name. */
 export const methods = {
   'app.info': { params: NoParams, result: AppInfo },
+  'session.get': { params: NoParams, result: SessionView },
+  /** The visitor touched or typed: starts a session from ATTRACT, postpones the idle warning. */
+  'session.activity': { params: NoParams, result: SessionView },
+  /** "Continuer" in the idle warning. */
+  'session.continue': { params: NoParams, result: SessionView },
+  /** "Terminer et effacer mes données": the visitor ends the session now. */
+  'session.end': { params: NoParams, result: SessionView },
 } as const;
 
 /** Events pushed by the services to the renderer, by name. */
 export const events = {
   /** The configuration was reloaded (SIGHUP, or later a signed bundle from the fleet). */
   'app.info.changed': AppInfo,
+  'session.changed': SessionView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

@@ -26,6 +26,11 @@ export class SessionFolder implements Wiper {
     this.#current = this.#fresh();
   }
 
+  /** Removes the folder for good (the kiosk is stopping). */
+  dispose(): void {
+    rmSync(this.#root, { recursive: true, force: true });
+  }
+
   #fresh(): string {
     const dir = join(this.#root, 'current');
     mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -1,11 +1,10 @@
-import checkIcon from '@material-symbols/svg-400/rounded/check_circle-fill.svg';
 import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
 import translateIcon from '@material-symbols/svg-400/rounded/translate.svg';
 import wavingHandIcon from '@material-symbols/svg-400/rounded/waving_hand.svg';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguageCode } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
-import { LANGUAGE_NAMES } from '../kit/languages';
+import { LanguageButtons } from './LanguageButtons';
 
 interface AttractScreenProps {
   info: AppInfo;
@@ -16,7 +15,7 @@ interface AttractScreenProps {
 /** Keeps a left-to-right code readable inside right-to-left text (Unicode isolate). */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
-/** What a visitor sees first: a welcome, and the choice of language. */
+/** What a visitor sees first: a welcome, and the choice of language (the first touch starts the session). */
 export function AttractScreen({ info, language, onChooseLanguage }: AttractScreenProps) {
   const { t } = useTranslation();
   const configProblem = info.config.problems.length > 0;
@@ -36,23 +35,11 @@ export function AttractScreen({ info, language, onChooseLanguage }: AttractScree
             <Icon src={translateIcon} size={44} />
             {t('attract.chooseLanguage')}
           </h2>
-          <ul className="languages__list">
-            {info.languages.enabled.map((code) => (
-              <li key={code}>
-                <button
-                  type="button"
-                  className="big-button language-button"
-                  lang={code}
-                  dir="auto"
-                  aria-pressed={code === language}
-                  onClick={() => onChooseLanguage(code)}
-                >
-                  {code === language && <Icon src={checkIcon} size={40} />}
-                  {LANGUAGE_NAMES[code]}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <LanguageButtons
+            languages={info.languages.enabled}
+            current={language}
+            onChoose={onChooseLanguage}
+          />
         </section>
 
         <p className="attract__help">

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AppInfo } from '../../../main/contract/ipc-contract.js';
+import { type AppInfo, METHOD_NAMES } from '../../../main/contract/ipc-contract.js';
 import { createDispatcher, type Handlers } from '../../../main/ipc/dispatcher.js';
 
 const info: AppInfo = {
@@ -11,8 +11,16 @@ const info: AppInfo = {
   config: { source: 'defaults', path: '/etc/borne/config.json', problems: [] },
 };
 
+/** Handlers for the methods a test uses; the others must not be called. */
+function handlersWith(used: Partial<Handlers>): Handlers {
+  const unused = () => {
+    throw new Error('not used by this test');
+  };
+  return { ...Object.fromEntries(METHOD_NAMES.map((name) => [name, unused])), ...used } as Handlers;
+}
+
 describe('IPC dispatcher', () => {
-  const handlers: Handlers = { 'app.info': () => info };
+  const handlers = handlersWith({ 'app.info': () => info });
 
   it('answers a valid request with the validated result', async () => {
     const dispatch = createDispatcher(handlers);
@@ -50,11 +58,11 @@ describe('IPC dispatcher', () => {
   it('hides a failing handler behind an internal error and logs it', async () => {
     const log = vi.fn();
     const dispatch = createDispatcher(
-      {
+      handlersWith({
         'app.info': () => {
           throw new Error('disk on fire');
         },
-      },
+      }),
       log,
     );
     const response = await dispatch({ id: 3, method: 'app.info', params: {} });
@@ -72,10 +80,10 @@ describe('IPC dispatcher', () => {
   it('never sends a result that breaks the contract', async () => {
     const log = vi.fn();
     const dispatch = createDispatcher(
-      {
+      handlersWith({
         'app.info': () =>
           ({ ...info, languages: { default: 'xx', enabled: [] } }) as unknown as AppInfo,
-      },
+      }),
       log,
     );
     const response = await dispatch({ id: 4, method: 'app.info', params: {} });

@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface IdleWarningProps {
+  /** Milliseconds left when the host announced the warning. */
+  remainingMs: number;
+  onContinue: () => void;
+}
+
+/** Full-screen "are you still there?" with a big countdown before everything is erased. */
+export function IdleWarning({ remainingMs, onContinue }: IdleWarningProps) {
+  const { t } = useTranslation();
+  const [deadline] = useState(() => performance.now() + remainingMs);
+  const [seconds, setSeconds] = useState(() => Math.ceil(remainingMs / 1000));
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    button.current?.focus();
+    const timer = setInterval(() => {
+      setSeconds(Math.max(0, Math.ceil((deadline - performance.now()) / 1000)));
+    }, 250);
+    return () => clearInterval(timer);
+  }, [deadline]);
+
+  return (
+    <div className="backdrop backdrop--opaque">
+      <div
+        className="dialog dialog--warning"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-explain"
+        data-testid="idle-warning"
+      >
+        <h2 id="idle-title" className="dialog__title dialog__title--big">
+          {t('idle.title')}
+        </h2>
+        <p className="countdown" data-testid="countdown">
+          <span className="countdown__number">{seconds}</span>
+          <span className="countdown__unit">{t('idle.seconds')}</span>
+        </p>
+        <p id="idle-explain" className="dialog__text">
+          {t('idle.explain')}
+        </p>
+        <button
+          type="button"
+          className="big-button big-button--primary big-button--huge"
+          ref={button}
+          onClick={onContinue}
+        >
+          {t('idle.continue')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.js';
+import { launchChromium } from '../support/chromium.js';
+import { saveScreen } from '../support/screenshots.js';
+import { startTestHost, type TestHost } from '../support/test-host.js';
+
+let browser: Browser;
+let host: TestHost | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  await host?.close();
+  context = undefined;
+  host = undefined;
+});
+
+async function openKiosk(timing?: { idleMs: number; warningMs: number }): Promise<Page> {
+  host = await startTestHost({ kiosk: { siteName: 'Emmaüs Connect — Paris 18e' } });
+  if (timing) host.services.session.setTiming(timing);
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await page.locator('[data-screen="attract"]').waitFor();
+  return page;
+}
+
+const screen = (page: Page) => page.locator('[data-screen]').first().getAttribute('data-screen');
+const lang = (page: Page) =>
+  page.evaluate(() => `${document.documentElement.lang}/${document.documentElement.dir}`);
+
+describe('visitor session', () => {
+  it('starts on the first touch, in the language the visitor chose', async () => {
+    const page = await openKiosk();
+    expect(host?.services.session.state.kind).toBe('attract');
+    await page.getByRole('button', { name: 'العربية' }).tap();
+    await page.locator('[data-screen="home"]').waitFor();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    expect(host?.services.session.state.kind).toBe('active');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'ماذا تريد أن تفعل؟',
+    );
+    await expect(
+      page.getByRole('button', { name: 'إنهاء ومسح بياناتي' }).isVisible(),
+    ).resolves.toBe(true);
+    await saveScreen(page, 'home-ar');
+
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await lang(page)).toBe('en/ltr');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'What would you like to do?',
+    );
+  });
+
+  it('says what "erase my data" erases, then erases and starts over in French', async () => {
+    const page = await openKiosk();
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.locator('[data-screen="home"]').waitFor();
+    await page.getByRole('button', { name: 'Finish and erase my data' }).tap();
+    const dialog = page.getByTestId('end-session-dialog');
+    await expect(dialog.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'the pages and accounts you opened',
+      'the files you downloaded',
+      'what you copied or typed',
+      'the information read from your cards',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'No, continue' }).tap();
+    await expect(dialog.count()).resolves.toBe(0);
+    expect(host?.services.session.state.kind).toBe('active');
+
+    const firstSession = host?.services.session.state.sessionId;
+    await page.getByRole('button', { name: 'Finish and erase my data' }).tap();
+    await page.getByRole('button', { name: 'Yes, erase everything' }).tap();
+    await page.locator('[data-screen="attract"]').waitFor();
+    expect(host?.services.session.state.sessionId).not.toBe(firstSession);
+    // Nothing of the previous visitor: back to the default language.
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bienvenue');
+  });
+
+  it('warns with a countdown when nobody touches the screen, and "Continuer" keeps the session', async () => {
+    const page = await openKiosk({ idleMs: 600, warningMs: 30_000 });
+    await page.getByRole('button', { name: 'Français' }).tap();
+    const warning = page.getByTestId('idle-warning');
+    await warning.waitFor();
+    await expect(warning.getByRole('heading').textContent()).resolves.toBe(
+      'Êtes-vous toujours là ?',
+    );
+    const seconds = Number(await page.locator('.countdown__number').textContent());
+    expect(seconds).toBeGreaterThan(25);
+    expect(seconds).toBeLessThanOrEqual(30);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Continuer',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreen(page, 'idle-warning-fr');
+    host?.services.session.setTiming({ idleMs: 60_000, warningMs: 30_000 }); // no second warning during the check
+    await page.getByRole('button', { name: 'Continuer' }).tap();
+    await warning.waitFor({ state: 'detached' });
+    expect(host?.services.session.state.kind).toBe('active');
+  });
+
+  it('erases everything when the countdown ends', async () => {
+    const page = await openKiosk({ idleMs: 500, warningMs: 1500 });
+    await page.getByRole('button', { name: 'العربية' }).tap();
+    await page.getByTestId('idle-warning').waitFor();
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await expect(page.getByTestId('idle-warning').getByRole('heading').textContent()).resolves.toBe(
+      'هل ما زلت هنا؟',
+    );
+    await saveScreen(page, 'idle-warning-ar');
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    expect(await screen(page)).toBe('attract');
+  });
+
+  it('shows the erasing screen while the wipe runs', async () => {
+    const page = await openKiosk();
+    let release = () => {};
+    host?.services.session.addWiper({
+      name: 'slow test wiper',
+      wipe: () => new Promise<void>((resolve) => (release = resolve)),
+    });
+    await page.getByRole('button', { name: 'Français' }).tap();
+    await page.getByRole('button', { name: 'Terminer et effacer mes données' }).tap();
+    await page.getByRole('button', { name: 'Oui, tout effacer' }).tap();
+    await page.locator('[data-screen="resetting"]').waitFor();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Effacement en cours…',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    release();
+    await page.locator('[data-screen="attract"]').waitFor();
+  });
+});
