@@ -45,6 +45,48 @@ export const SessionSection = z
   })
   .strict();
 
+/** An official site a visitor may browse (DESIGN §5: scheme + host + path prefix, never a string prefix). */
+export const SiteRuleSchema = z
+  .object({
+    scheme: z.enum(['https', 'http']).default('https'),
+    /** Exact host, or `*.example.fr` for its subdomains (not the bare domain). */
+    host: z
+      .string()
+      .regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a host name such as www.caf.fr or *.ameli.fr'),
+    pathPrefix: z.string().startsWith('/').default('/'),
+    /** Only for local sites; official sites use the default port. */
+    port: z.number().int().min(1).max(65535).optional(),
+  })
+  .strict();
+
+/**
+ * The official sites of the guided procedures, and the FranceConnect hops
+ * between them. Anything else is refused with a kind message.
+ */
+export const DEFAULT_SITES = [
+  'www.francetravail.fr',
+  'candidat.francetravail.fr',
+  'authentification-candidat.francetravail.fr',
+  'www.caf.fr',
+  'wwwd.caf.fr',
+  'www.ameli.fr',
+  'assure.ameli.fr',
+  'www.impots.gouv.fr',
+  'cfspart.impots.gouv.fr',
+  'ants.gouv.fr',
+  'moncompte.ants.gouv.fr',
+  'administration-etrangers-en-france.interieur.gouv.fr',
+  'franceconnect.gouv.fr',
+  'app.franceconnect.gouv.fr',
+  'www.service-public.fr',
+].map((host) => ({ scheme: 'https' as const, host, pathPrefix: '/' }));
+
+export const BrowsingSection = z
+  .object({
+    sites: z.array(SiteRuleSchema).max(500).default(DEFAULT_SITES),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     /** Optional pointer to a JSON schema for editors; ignored by the kiosk. */
@@ -52,6 +94,7 @@ export const KioskConfig = z
     kiosk: KioskSection.prefault({}),
     languages: LanguagesSection.prefault({}),
     session: SessionSection.prefault({}),
+    browsing: BrowsingSection.prefault({}),
   })
   .strict();
 

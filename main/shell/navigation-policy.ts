@@ -9,6 +9,8 @@ export interface SiteRule {
   scheme: 'https' | 'http';
   host: string;
   pathPrefix: string;
+  /** Only for local and test sites: official sites use the scheme's default port. */
+  port?: number;
 }
 
 export interface NavigationPolicy {
@@ -99,7 +101,7 @@ export function isExternalProtocol(url: string): boolean {
 
 export function matchesRule(url: URL, rule: SiteRule): boolean {
   if (url.protocol !== `${rule.scheme}:`) return false;
-  if (url.port !== '') return false; // official sites use default ports only
+  if (url.port !== (rule.port === undefined ? '' : String(rule.port))) return false;
   if (!hostMatches(url.hostname, rule.host)) return false;
   return pathMatches(url.pathname, rule.pathPrefix);
 }

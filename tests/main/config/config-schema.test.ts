@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues } from '../../../main/contract/describe-issues.js';
-import { defaultConfig, KioskConfig } from '../../../main/config/config-schema.js';
+import { DEFAULT_SITES, defaultConfig, KioskConfig } from '../../../main/config/config-schema.js';
 
 function problemsOf(input: unknown): string[] {
   const parsed = KioskConfig.safeParse(input);
@@ -13,6 +13,7 @@ describe('kiosk configuration schema', () => {
       kiosk: { id: 'borne-dev', siteName: 'Point d’accueil numérique' },
       languages: { default: 'fr', enabled: ['fr', 'en', 'ar'] },
       session: { idleSeconds: 180, warningSeconds: 30 },
+      browsing: { sites: DEFAULT_SITES },
     });
   });
 
@@ -42,6 +43,12 @@ describe('kiosk configuration schema', () => {
     [{ session: { warningSeconds: 1.5 } }, 'session.warningSeconds:'],
     [{ session: 'long' }, 'session:'],
     [[], '(top level):'],
+    [{ browsing: { sites: [{ host: 'caf' }] } }, 'browsing.sites.0.host: a host name'],
+    [
+      { browsing: { sites: [{ host: 'www.caf.fr', pathPrefix: 'x' }] } },
+      'browsing.sites.0.pathPrefix:',
+    ],
+    [{ browsing: { sites: [{ host: 'www.caf.fr', scheme: 'ftp' }] } }, 'browsing.sites.0.scheme:'],
   ])('names the bad field in %j', (input, expected) => {
     const problems = problemsOf(input);
     expect(problems.some((line) => line.startsWith(expected))).toBe(true);

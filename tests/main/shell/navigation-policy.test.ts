@@ -12,6 +12,7 @@ const policy: NavigationPolicy = {
     { scheme: 'https', host: 'www.caf.fr', pathPrefix: '/' },
     { scheme: 'https', host: '*.ameli.fr', pathPrefix: '/' },
     { scheme: 'https', host: 'www.impots.gouv.fr', pathPrefix: '/particulier' },
+    { scheme: 'http', host: '127.0.0.1', pathPrefix: '/', port: 8081 },
   ],
 };
 
@@ -24,6 +25,7 @@ describe('navigation policy', () => {
     ['https://www.impots.gouv.fr/particulier', 'allow', 'site'],
     ['https://www.impots.gouv.fr/particulier/questions', 'allow', 'site'],
     ['about:blank', 'allow', 'blank'],
+    ['http://127.0.0.1:8081/test-site', 'allow', 'site'],
   ])('allows %s', (url, action, target) => {
     expect(decideNavigation(url, policy)).toEqual({ action, target });
   });
@@ -42,6 +44,8 @@ describe('navigation policy', () => {
     ['https://www.impots.gouv.fr/professionnel', 'not-allowed'],
     ['http://127.0.0.1:5181/', 'not-allowed'],
     ['http://localhost:5180/', 'not-allowed'],
+    ['http://127.0.0.1:8082/', 'not-allowed'],
+    ['http://127.0.0.1/', 'not-allowed'],
     ['javascript:alert(document.cookie)', 'blocked-scheme'],
     ['JaVaScRiPt:alert(1)', 'blocked-scheme'],
     ['data:text/html,<script>alert(1)</script>', 'blocked-scheme'],

@@ -1,0 +1,166 @@
+/**
+ * The visitor's browsing in the browser host: one Chromium browser context
+ * per visitor (in-memory storage, its own HTTP and auth caches, its own
+ * service workers), with the lockdown applied to every page in it. The reset
+ * closes the context, which discards all of it, then erases what lives
+ * outside a context: the clipboard and the session folder (wiped separately).
+ * Electron does the same with a fresh non-persistent partition per visitor.
+ */
+import { basename, join } from 'node:path';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { SessionFolder } from '../session/session-folder.js';
+import type { Wiper } from '../session/visitor-session.js';
+import {
+  decideNavigation,
+  type DenyReason,
+  type NavigationPolicy,
+} from '../shell/navigation-policy.js';
+
+export interface BlockedNavigation {
+  url: string;
+  reason: DenyReason;
+}
+
+export interface VisitorBrowserOptions {
+  policy: () => NavigationPolicy;
+  folder: SessionFolder;
+  onBlocked?: (blocked: BlockedNavigation) => void;
+  onDownload?: (path: string) => void;
+}
+
+/**
+ * Runs in every page before its own scripts: popups open in the same page
+ * (and go through the navigation policy there), no context menu, no file
+ * dropped onto the page (Chromium would open it as file://), no print dialog.
+ */
+const PAGE_LOCKDOWN = `(() => {
+  const stop = (event) => { event.preventDefault(); event.stopImmediatePropagation(); };
+  window.open = (url) => { if (url) window.location.assign(String(url)); return null; };
+  const sameWindow = (event) => {
+    const target = event.target instanceof Element ? event.target.closest('a[target], form[target]') : null;
+    if (target && target.target !== '_self') target.target = '_self';
+  };
+  window.addEventListener('click', sameWindow, true);
+  window.addEventListener('submit', sameWindow, true);
+  window.addEventListener('contextmenu', stop, true);
+  const hasFiles = (event) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  window.addEventListener('dragover', (event) => { if (hasFiles(event)) stop(event); }, true);
+  window.addEventListener('drop', (event) => { if (hasFiles(event)) stop(event); }, true);
+  window.print = () => { window.dispatchEvent(new CustomEvent('borne:print-requested')); };
+})();`;
+
+export class ChromiumVisitorBrowser implements Wiper {
+  readonly name = 'visitor browser';
+  #context: Promise<BrowserContext> | null = null;
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly options: VisitorBrowserOptions,
+  ) {}
+
+  /** The current visitor's context, created on first use. */
+  context(): Promise<BrowserContext> {
+    this.#context ??= this.#createContext();
+    return this.#context;
+  }
+
+  /** Opens an allowed site in the visitor's context (refused URLs throw). */
+  async openSite(url: string): Promise<Page> {
+    const decision = decideNavigation(url, this.options.policy());
+    if (decision.action === 'deny')
+      throw new Error(`navigation refused (${decision.reason}): ${url}`);
+    const page = await (await this.context()).newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  async wipe(): Promise<void> {
+    const previous = this.#context;
+    this.#context = null;
+    if (previous) await (await previous).close();
+    await this.#clearClipboard();
+  }
+
+  async #createContext(): Promise<BrowserContext> {
+    const context = await this.browser.newContext({
+      acceptDownloads: true,
+      serviceWorkers: 'allow',
+    });
+    await context.addInitScript({ content: PAGE_LOCKDOWN });
+    await context.route('**/*', async (route) => {
+      const request = route.request();
+      if (!request.isNavigationRequest()) return route.fallback();
+      const decision = decideNavigation(request.url(), this.options.policy(), frameUrl(request));
+      if (decision.action === 'allow') return route.fallback();
+      this.options.onBlocked?.({ url: request.url(), reason: decision.reason });
+      return route.abort('blockedbyclient');
+    });
+    context.on('page', (page) => this.#guardPage(page));
+    return context;
+  }
+
+  #guardPage(page: Page): void {
+    // A popup (window.open, target=_blank) never gets a window of its own:
+    // its URL, if allowed, replaces the page that opened it.
+    void page.opener().then(async (opener) => {
+      if (!opener) return;
+      const url = page.url();
+      await page.close();
+      const decision = decideNavigation(url, this.options.policy(), opener.url());
+      if (decision.action === 'allow' && decision.target !== 'blank')
+        await opener.goto(url).catch(() => {});
+      else if (decision.action === 'deny')
+        this.options.onBlocked?.({ url, reason: decision.reason });
+    });
+    page.on('download', (download) => {
+      const target = join(this.options.folder.path, safeFileName(download.suggestedFilename()));
+      void download.saveAs(target).then(
+        () => this.options.onDownload?.(target),
+        () => {},
+      );
+    });
+    // Listening suppresses the native file picker; the kiosk offers its own flow instead.
+    page.on('filechooser', (chooser) => void chooser.setFiles([]).catch(() => {}));
+    page.on('dialog', (dialog) => {
+      // Messages are shown by the kiosk later; a "leave this page?" never traps a reset.
+      void (dialog.type() === 'prompt' ? dialog.dismiss() : dialog.accept()).catch(() => {});
+    });
+  }
+
+  /**
+   * The clipboard is the one thing a context does not own. It is emptied
+   * from a throw-away context granted clipboard access, on an empty page of
+   * the kiosk's own origin (the clipboard API needs a secure context).
+   */
+  async #clearClipboard(): Promise<void> {
+    const context = await this.browser.newContext();
+    try {
+      const origin = new URL(this.options.policy().appOrigin).origin;
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+      const page = await context.newPage();
+      await page.goto(`${origin}/blank.html`);
+      await page.bringToFront(); // the clipboard answers the focused document only
+      await page.evaluate("navigator.clipboard.writeText('')");
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+/** The URL of the page asking, when Chromium can tell (not for a popup's first request). */
+function frameUrl(request: Request): string | undefined {
+  try {
+    return request.frame().url();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A downloaded file's name, with no path and nothing hidden. */
+export function safeFileName(suggested: string): string {
+  const name = basename(suggested.replace(/\\/g, '/'))
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
+  return name || 'document';
+}
