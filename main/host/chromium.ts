@@ -34,21 +34,6 @@ export function quietChromiumFlags(isRoot: boolean): string[] {
   ];
 }
 
-/** A kiosk window on the given page, in a throw-away profile. */
-export function kioskChromiumArgs(url: string, userDataDir: string, isRoot: boolean): string[] {
-  return [
-    ...quietChromiumFlags(isRoot),
-    `--user-data-dir=${userDataDir}`,
-    '--kiosk',
-    `--app=${url}`,
-    '--noerrdialogs',
-    '--disable-pinch',
-    '--overscroll-history-navigation=0',
-    '--disable-session-crashed-bubble',
-    '--disable-infobars',
-  ];
-}
-
 export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }

@@ -5,8 +5,10 @@
  */
 import { bootKiosk } from '../app/boot.js';
 import { rendererDir } from '../app/paths.js';
+import { openBrowserWindow } from './browser-window.js';
+import { findChromium } from './chromium.js';
 import { readyLine } from './env-options.js';
-import { openKioskWindow } from './kiosk-window.js';
+import { kioskWindowUnavailable } from './kiosk-browser.js';
 
 /** A clean stop must not take longer than this; past it the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 1500;
@@ -15,24 +17,31 @@ async function main(): Promise<void> {
   const kiosk = await bootKiosk('browser', rendererDir());
   console.log(readyLine(kiosk.server.url));
 
-  const window = kiosk.options.headless ? null : openKioskWindow(kiosk.server.url);
-  if (window && 'unavailable' in window) console.log(`Kiosk window: ${window.unavailable}`);
-
   let stopping = false;
+  let closeWindow = async () => {};
   const stop = (reason: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`Borne stopping (${reason})`);
     setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
-    if (window && 'close' in window) window.close();
-    void kiosk.stop().then(() => process.exit(0));
+    void Promise.all([closeWindow(), kiosk.stop()]).then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGHUP', kiosk.reloadConfig);
-  if (window && 'process' in window) {
-    window.process.once('exit', () => stop('kiosk window closed'));
+
+  if (kiosk.options.headless) return;
+  const unavailable = kioskWindowUnavailable();
+  if (unavailable) {
+    console.log(`Kiosk window: ${unavailable}`);
+    return;
   }
+  const window = await openBrowserWindow(kiosk, {
+    executablePath: findChromium() as string,
+    headless: false,
+  });
+  closeWindow = () => window.kiosk.close();
+  window.kiosk.browser.once('disconnected', () => stop('kiosk window closed'));
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,32 @@
+/**
+ * Gives the browser host its window and its visitors' browsing: the kiosk
+ * UI in Chromium, a fresh browser context per visitor wiped at every reset,
+ * and a renderer crash or hang turned into a reset.
+ */
+import type { Kiosk } from '../app/boot.js';
+import { KioskBrowser } from './kiosk-browser.js';
+import { ChromiumVisitorBrowser } from './visitor-browser.js';
+
+export interface BrowserWindow {
+  kiosk: KioskBrowser;
+  visitor: ChromiumVisitorBrowser;
+}
+
+export async function openBrowserWindow(
+  kiosk: Pick<Kiosk, 'server' | 'services' | 'config'>,
+  options: { executablePath: string; headless: boolean },
+): Promise<BrowserWindow> {
+  const { session, sessionFolder } = kiosk.services;
+  const window = await KioskBrowser.launch({
+    url: kiosk.server.url,
+    executablePath: options.executablePath,
+    headless: options.headless,
+    onRendererGone: (cause) => session.dispatch({ type: 'renderer-gone', cause }),
+  });
+  const visitor = new ChromiumVisitorBrowser(window.browser, {
+    policy: () => ({ appOrigin: kiosk.server.url, sites: kiosk.config.config.browsing.sites }),
+    folder: sessionFolder,
+  });
+  session.addWiper(visitor);
+  return { kiosk: window, visitor };
+}
