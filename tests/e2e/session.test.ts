@@ -110,7 +110,7 @@ describe('visitor session', () => {
   });
 
   it('erases everything when the countdown ends', async () => {
-    const page = await openKiosk({ idleMs: 500, warningMs: 1500 });
+    const page = await openKiosk({ idleMs: 500, warningMs: 4000 });
     await page.getByRole('button', { name: 'العربية' }).tap();
     await page.getByTestId('idle-warning').waitFor();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
@@ -118,7 +118,7 @@ describe('visitor session', () => {
       'هل ما زلت هنا؟',
     );
     await saveScreen(page, 'idle-warning-ar');
-    await page.locator('[data-screen="attract"]').waitFor({ timeout: 5000 });
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     expect(await screen(page)).toBe('attract');
   });
