@@ -2,6 +2,7 @@
  * One Vite config: the renderer build, and the test projects (vitest).
  * unit: plain TypeScript under Node (pure logic, real SQLite, local sockets).
  * e2e: the built renderer in Debian's Chromium through the browser host.
+ * escape: the escape catalogue's vectors (Chromium, and Electron's wiring with fakes).
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
@@ -27,7 +28,11 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    reporters: ['default', './tests/support/summary-reporter.ts'],
+    reporters: [
+      'default',
+      './tests/support/escape-reporter.ts',
+      './tests/support/summary-reporter.ts',
+    ],
     projects: [
       {
         extends: true,
@@ -35,7 +40,7 @@ export default defineConfig({
           name: 'unit',
           root: '.',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/escape/**', 'node_modules/**'],
           environment: 'node',
         },
       },
@@ -49,6 +54,18 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Each file drives its own Chromium; two at once fill both cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'escape',
+          root: '.',
+          include: ['tests/escape/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },

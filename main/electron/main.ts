@@ -5,13 +5,15 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, Menu, session } from 'electron';
 import { bootKiosk } from '../app/boot.js';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../contract/channels.js';
 import { readyLine } from '../host/env-options.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
 import { isAppPage } from '../shell/app-navigation.js';
 import { kioskWindowOptions } from '../shell/kiosk-window-options.js';
+import { lockSession, lockWebContents } from './lockdown.js';
+import { ElectronVisitorPartition } from './visitor-partition.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -22,9 +24,29 @@ async function start(): Promise<void> {
     console.error(`ipc ${method} failed:`, error),
   );
 
-  const denyAll = session.defaultSession;
-  denyAll.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  denyAll.setPermissionCheckHandler(() => false);
+  Menu.setApplicationMenu(null);
+  // The kiosk's own window may show its own pages only; visitor browsing gets
+  // a partition of its own per visitor (ElectronVisitorPartition).
+  const appLockdown = {
+    navigation: () => ({ appOrigin: server.url, sites: [] }),
+    downloadsDir: () => services.sessionFolder.path,
+    onBlocked: (blocked: { url: string; reason: string }) =>
+      console.log(`blocked ${blocked.reason}: ${blocked.url}`),
+  };
+  lockSession(session.defaultSession, appLockdown);
+  app.on('web-contents-created', (_event, created) => lockWebContents(created, appLockdown));
+  const visitorPartition = new ElectronVisitorPartition(
+    {
+      fromPartition: (name) => session.fromPartition(name),
+      clearClipboard: () => clipboard.clear(),
+    },
+    {
+      navigation: () => ({ appOrigin: server.url, sites: kiosk.config.config.browsing.sites }),
+      downloadsDir: appLockdown.downloadsDir,
+      onBlocked: appLockdown.onBlocked,
+    },
+  );
+  services.session.addWiper(visitorPartition);
 
   const window = new BrowserWindow(kioskWindowOptions(join(here, 'preload.cjs')));
   const contents = window.webContents;
@@ -39,12 +61,16 @@ async function start(): Promise<void> {
   services.events.subscribe((envelope) => {
     if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, envelope);
   });
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppPage(url, server.url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('render-process-gone', () => {
+  contents.on('render-process-gone', (_event, details) => {
+    services.session.dispatch({
+      type: 'renderer-gone',
+      cause: details.reason === 'crashed' ? 'crash' : 'hang',
+    });
     if (!window.isDestroyed()) void window.loadURL(server.url);
+  });
+  contents.on('unresponsive', () => {
+    services.session.dispatch({ type: 'renderer-gone', cause: 'hang' });
+    contents.forcefullyCrashRenderer();
   });
   window.once('ready-to-show', () => window.show());
 

@@ -93,7 +93,8 @@ export class ChromiumVisitorBrowser implements Wiper {
       const decision = decideNavigation(request.url(), this.options.policy(), frameUrl(request));
       if (decision.action === 'allow') return route.fallback();
       this.options.onBlocked?.({ url: request.url(), reason: decision.reason });
-      return route.abort('blockedbyclient');
+      // 'aborted' cancels the navigation: the visitor stays on the page, with no error page.
+      return route.abort('aborted');
     });
     context.on('page', (page) => this.#guardPage(page));
     return context;
