@@ -21,6 +21,11 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose: electron-builder hooks and a require-hook wrapper.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: {

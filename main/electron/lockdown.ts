@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Event, Input, Session, WebContents } from 'electron';
+import { kioskPageCsp } from '../host/static-files.js';
 import { safeFileName } from '../host/visitor-browser.js';
 import { decideKey } from '../shell/key-policy.js';
 import {
@@ -56,6 +57,20 @@ export function lockWebContents(contents: WebContents, options: LockdownOptions)
   contents.on('select-bluetooth-device', (event, _devices, callback) => {
     event.preventDefault();
     callback('');
+  });
+}
+
+/**
+ * The kiosk server already sends its CSP; Electron adds it again to every
+ * response of the app's origin, so no page of ours runs without one.
+ */
+export function enforceAppCsp(session: Session, appUrl: string): void {
+  const origin = new URL(appUrl).origin;
+  session.webRequest.onHeadersReceived({ urls: [`${origin}/*`] }, (details, callback) => {
+    const headers = { ...details.responseHeaders };
+    if (details.resourceType === 'mainFrame')
+      headers['Content-Security-Policy'] = [kioskPageCsp(origin)];
+    callback({ responseHeaders: headers });
   });
 }
 

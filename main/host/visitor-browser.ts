@@ -52,6 +52,7 @@ const PAGE_LOCKDOWN = `(() => {
 export class ChromiumVisitorBrowser implements Wiper {
   readonly name = 'visitor browser';
   #context: Promise<BrowserContext> | null = null;
+  #clipboardPage: Promise<Page> | null = null;
 
   constructor(
     private readonly browser: Browser,
@@ -129,22 +130,47 @@ export class ChromiumVisitorBrowser implements Wiper {
   }
 
   /**
-   * The clipboard is the one thing a context does not own. It is emptied
-   * from a throw-away context granted clipboard access, on an empty page of
-   * the kiosk's own origin (the clipboard API needs a secure context).
+   * The clipboard is the one thing a context does not own. It is emptied from
+   * a page of the kiosk's own origin (the clipboard API needs a secure
+   * context), kept in a context of its own granted clipboard access and
+   * reused from one reset to the next.
    */
   async #clearClipboard(): Promise<void> {
-    const context = await this.browser.newContext();
+    this.#clipboardPage ??= this.#openClipboardPage();
+    const page = await this.#clipboardPage;
     try {
-      const origin = new URL(this.options.policy().appOrigin).origin;
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-      const page = await context.newPage();
-      await page.goto(`${origin}/blank.html`);
       await page.bringToFront(); // the clipboard answers the focused document only
       await page.evaluate("navigator.clipboard.writeText('')");
-    } finally {
-      await context.close();
+    } catch (error) {
+      this.#clipboardPage = null; // closed or crashed: a new one next time
+      await page
+        .context()
+        .close()
+        .catch(() => {});
+      throw error;
     }
+  }
+
+  async #openClipboardPage(): Promise<Page> {
+    const origin = new URL(this.options.policy().appOrigin).origin;
+    const context = await this.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const page = await context.newPage();
+    await page.goto(`${origin}/blank.html`);
+    return page;
+  }
+
+  /** Closes the pages the reset keeps between visitors (the kiosk is stopping). */
+  async dispose(): Promise<void> {
+    const page = this.#clipboardPage;
+    this.#clipboardPage = null;
+    if (page)
+      await (
+        await page
+      )
+        .context()
+        .close()
+        .catch(() => {});
   }
 }
 

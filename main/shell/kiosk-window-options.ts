@@ -26,6 +26,8 @@ export function kioskWindowOptions(preloadPath: string) {
       devTools: false,
       safeDialogs: true,
       disableDialogs: true,
+      // Middle-click (auxclick) would open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   } as const;
 }

@@ -23,6 +23,7 @@ describe('Electron kiosk window options', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 });

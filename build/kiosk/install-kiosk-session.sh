@@ -1,0 +1,25 @@
+#!/bin/sh
+# Turns a Debian 12 / Ubuntu machine with the Borne .deb installed into a kiosk:
+# a dedicated user with no shell and no password, cage, the systemd unit on
+# tty1 instead of a login prompt, and /etc/borne/config.json.
+# Run as root from this folder: sh install-kiosk-session.sh
+set -eu
+here=$(dirname "$0")
+
+apt-get install -y --no-install-recommends cage libusb-1.0-0
+
+if ! id borne-kiosk >/dev/null 2>&1; then
+  useradd --system --create-home --home-dir /var/lib/borne-kiosk \
+    --shell /usr/sbin/nologin --groups video,input,render borne-kiosk
+  passwd --lock borne-kiosk
+fi
+
+install -d -m 0755 /etc/borne
+[ -f /etc/borne/config.json ] || install -m 0644 "$here/../config.example.json" /etc/borne/config.json
+
+install -m 0644 "$here/borne-kiosk.service" /etc/systemd/system/borne-kiosk.service
+systemctl daemon-reload
+systemctl disable getty@tty1.service || true
+systemctl set-default graphical.target
+systemctl enable borne-kiosk.service
+echo "Borne kiosk session installed: reboot, or: systemctl start borne-kiosk"
