@@ -13,7 +13,7 @@ import { StartingScreen } from './visitor/StartingScreen';
 
 export function App({ host }: { host: HostClient }) {
   const { info, session } = useHostState(host);
-  useActivityReporter(host);
+  useActivityReporter(host, session?.kind);
   if (!info || !session) return <StartingScreen />;
   // A new session id remounts everything: no state of one visitor survives into the next.
   return <VisitorSession key={session.sessionId} host={host} info={info} session={session} />;
@@ -36,7 +36,14 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
 
   switch (session.kind) {
     case 'attract':
-      return <AttractScreen info={info} language={language} onChooseLanguage={setChosen} />;
+      return (
+        <AttractScreen
+          info={info}
+          language={language}
+          onChooseLanguage={setChosen}
+          onStart={() => void host.call('session.activity', {})}
+        />
+      );
     case 'resetting':
       return <ResettingScreen />;
     case 'locked':

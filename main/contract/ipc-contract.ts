@@ -49,8 +49,8 @@ export const SessionView = z.object({
   sessionId: z.string().min(1),
   /** In the idle warning: milliseconds left before everything is erased. */
   warningRemainingMs: z.number().int().nonnegative().optional(),
-  idleSeconds: z.number().int().positive(),
-  warningSeconds: z.number().int().positive(),
+  idleSeconds: z.number().nonnegative(),
+  warningSeconds: z.number().nonnegative(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

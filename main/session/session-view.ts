@@ -13,7 +13,7 @@ export function toSessionView(
     ...(state.kind === 'idle-warning'
       ? { warningRemainingMs: Math.max(0, Math.round(state.warningEndsAt - now)) }
       : {}),
-    idleSeconds: Math.round(timing.idleMs / 1000),
-    warningSeconds: Math.round(timing.warningMs / 1000),
+    idleSeconds: timing.idleMs / 1000,
+    warningSeconds: timing.warningMs / 1000,
   };
 }

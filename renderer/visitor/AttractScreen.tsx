@@ -10,17 +10,20 @@ interface AttractScreenProps {
   info: AppInfo;
   language: LanguageCode;
   onChooseLanguage: (language: LanguageCode) => void;
+  /** The first completed touch anywhere on the screen. */
+  onStart: () => void;
 }
 
 /** Keeps a left-to-right code readable inside right-to-left text (Unicode isolate). */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** What a visitor sees first: a welcome, and the choice of language (the first touch starts the session). */
-export function AttractScreen({ info, language, onChooseLanguage }: AttractScreenProps) {
+export function AttractScreen({ info, language, onChooseLanguage, onStart }: AttractScreenProps) {
   const { t } = useTranslation();
   const configProblem = info.config.problems.length > 0;
   return (
-    <div className="screen" data-screen="attract">
+    // A click (not a pointer-down) starts the session, so a language tap lands before the screen changes.
+    <div className="screen" data-screen="attract" onClick={onStart}>
       <header className="topbar">
         <span className="topbar__site">{info.siteName}</span>
       </header>

@@ -32,7 +32,6 @@ async function openKiosk(timing?: { idleMs: number; warningMs: number }): Promis
   return page;
 }
 
-const screen = (page: Page) => page.locator('[data-screen]').first().getAttribute('data-screen');
 const lang = (page: Page) =>
   page.evaluate(() => `${document.documentElement.lang}/${document.documentElement.dir}`);
 
@@ -85,6 +84,9 @@ describe('visitor session', () => {
     // Nothing of the previous visitor: back to the default language.
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bienvenue');
+    // The next visitor's first touch starts their session, however soon it comes.
+    await page.getByRole('button', { name: 'Français' }).tap();
+    await page.locator('[data-screen="home"]').waitFor();
   });
 
   it('warns with a countdown when nobody touches the screen, and "Continuer" keeps the session', async () => {
@@ -109,18 +111,30 @@ describe('visitor session', () => {
     expect(host?.services.session.state.kind).toBe('active');
   });
 
-  it('erases everything when the countdown ends', async () => {
-    const page = await openKiosk({ idleMs: 500, warningMs: 4000 });
+  it('shows the warning right to left in Arabic', async () => {
+    const page = await openKiosk({ idleMs: 300, warningMs: 60_000 });
     await page.getByRole('button', { name: 'العربية' }).tap();
-    await page.getByTestId('idle-warning').waitFor();
+    const warning = page.getByTestId('idle-warning');
+    await warning.waitFor();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    await expect(page.getByTestId('idle-warning').getByRole('heading').textContent()).resolves.toBe(
-      'هل ما زلت هنا؟',
-    );
+    await expect(warning.getByRole('heading').textContent()).resolves.toBe('هل ما زلت هنا؟');
+    await expect(warning.getByRole('button').textContent()).resolves.toBe('متابعة');
+    expect(await axeViolations(page)).toEqual([]);
     await saveScreen(page, 'idle-warning-ar');
+  });
+
+  it('erases everything when the countdown ends', async () => {
+    const page = await openKiosk({ idleMs: 300, warningMs: 1500 });
+    const first = host?.services.session.state.sessionId;
+    await page.getByRole('button', { name: 'English' }).tap();
+    await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => host?.services.session.state.sessionId, { timeout: 15_000 })
+      .not.toBe(first);
     await page.locator('[data-screen="attract"]').waitFor({ timeout: 10_000 });
-    await page.waitForFunction(() => document.documentElement.lang === 'fr');
-    expect(await screen(page)).toBe('attract');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr', undefined, {
+      timeout: 10_000,
+    });
   });
 
   it('shows the erasing screen while the wipe runs', async () => {

@@ -371,3 +371,54 @@ describe('escape vectors: keys (Electron before-input-event)', () => {
     expect(contents.zoomFactor).toBe(1);
   });
 });
+
+describe('Electron visitor partition (reset wiper)', () => {
+  class FakePartitionSession extends FakeSession {
+    cleared: string[] = [];
+    constructor(readonly partition: string) {
+      super();
+    }
+    async clearData() {
+      this.cleared.push('data');
+    }
+    async clearCache() {
+      this.cleared.push('cache');
+    }
+    async clearAuthCache() {
+      this.cleared.push('auth');
+    }
+    async clearHostResolverCache() {
+      this.cleared.push('host-resolver');
+    }
+    async clearCodeCaches() {
+      this.cleared.push('code');
+    }
+  }
+
+  it('gives each visitor a new in-memory partition, cleared and dropped at reset with the clipboard', async () => {
+    const { ElectronVisitorPartition } = await import('../../main/electron/visitor-partition.js');
+    const made: FakePartitionSession[] = [];
+    let clipboardCleared = 0;
+    const partition = new ElectronVisitorPartition(
+      {
+        fromPartition: (name) => {
+          const session = new FakePartitionSession(name);
+          made.push(session);
+          return session as unknown as Session;
+        },
+        clearClipboard: () => void (clipboardCleared += 1),
+      },
+      options,
+    );
+    const first = partition.session as unknown as FakePartitionSession;
+    expect(first.partition).toBe('visitor-1');
+    expect(first.partition.startsWith('persist:')).toBe(false);
+    expect(first.request, 'locked down like every session').toBeDefined();
+    await partition.wipe();
+    expect(first.cleared).toEqual(['data', 'cache', 'auth', 'host-resolver', 'code']);
+    expect(clipboardCleared).toBe(1);
+    const second = partition.session as unknown as FakePartitionSession;
+    expect(second).not.toBe(first);
+    expect(second.partition).toBe('visitor-2');
+  });
+});
