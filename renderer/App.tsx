@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguageCode, SessionView } from '../main/contract/ipc-contract';
 import type { HostClient } from './kit/host-client';
 import { switchLanguage } from './kit/i18n';
+import { stopReading } from './kit/read-aloud';
 import { useActivityReporter } from './kit/useActivityReporter';
 import { useHostState } from './kit/useHostState';
 import { AttractScreen } from './visitor/AttractScreen';
@@ -33,6 +34,8 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
   useEffect(() => {
     void switchLanguage(i18n, language);
   }, [i18n, language]);
+  // Nothing a visitor asked to hear goes on playing for the next one.
+  useEffect(() => stopReading, []);
 
   switch (session.kind) {
     case 'attract':

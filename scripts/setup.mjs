@@ -1,6 +1,6 @@
 // Makes this machine ready for `npm start` or `npm test`, using only Node's
 // own modules (it runs before dependencies exist):
-//   1. Debian packages (chromium, libusb-1.0-0), installed with apt-get when root;
+//   1. Debian packages (chromium, libusb-1.0-0, espeak-ng), installed with apt-get when root;
 //   2. npm dependencies, installed with `npm ci` when missing or out of date;
 //   3. native modules (better-sqlite3, node-hid) checked to really load.
 // Usage: node scripts/setup.mjs start|test
@@ -31,7 +31,8 @@ function missingDebianPackages(names) {
 
 function ensureDebianPackages() {
   // Tests drive Debian's Chromium; start needs it only where Electron is absent.
-  const wanted = ['libusb-1.0-0'];
+  // espeak-ng reads the screens aloud; libusb-1.0-0 is node-hid's.
+  const wanted = ['libusb-1.0-0', 'espeak-ng'];
   if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
   if (!isDebian()) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);

@@ -6,7 +6,7 @@
 set -eu
 here=$(dirname "$0")
 
-apt-get install -y --no-install-recommends cage libusb-1.0-0
+apt-get install -y --no-install-recommends cage libusb-1.0-0 espeak-ng
 
 if ! id borne-kiosk >/dev/null 2>&1; then
   useradd --system --create-home --home-dir /var/lib/borne-kiosk \

@@ -10,6 +10,7 @@ import type { KioskConfig } from '../config/config-schema.js';
 import type { Handlers } from '../ipc/dispatcher.js';
 import { EventHub } from '../ipc/event-hub.js';
 import { SessionFolder } from '../session/session-folder.js';
+import { SpeechSynthesizer } from '../speech/speech-synthesizer.js';
 import type { SessionTiming } from '../session/session-machine.js';
 import { toSessionView } from '../session/session-view.js';
 import { type ResetReport, VisitorSession } from '../session/visitor-session.js';
@@ -21,6 +22,7 @@ export interface KioskServices {
   events: EventHub;
   session: VisitorSession;
   sessionFolder: SessionFolder;
+  speech: SpeechSynthesizer;
   dispose(): void;
 }
 
@@ -85,6 +87,7 @@ export function createKioskServices(options: {
     events,
     session,
     sessionFolder,
+    speech: new SpeechSynthesizer(),
     dispose: () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
       session.dispose();

@@ -8,5 +8,8 @@ export const IPC_EVENT_CHANNEL = 'borne:event';
 /** The browser host's WebSocket path. */
 export const WS_PATH = '/ipc';
 
+/** Read-aloud: GET <SPEECH_PATH>?lang=&text=&token= answers audio/wav (both hosts). */
+export const SPEECH_PATH = '/speech';
+
 /** The name under which the Electron preload exposes the transport. */
 export const PRELOAD_GLOBAL = 'borneHost';

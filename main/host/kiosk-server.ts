@@ -6,11 +6,13 @@
  * index.html) must match.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { WS_PATH } from '../contract/channels.js';
+import { SPEECH_PATH, WS_PATH } from '../contract/channels.js';
+import { LanguageCode } from '../contract/ipc-contract.js';
+import type { SpeechSynthesizer } from '../speech/speech-synthesizer.js';
 import type { KioskServices } from '../app/kiosk-services.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
 import { serveStatic } from './static-files.js';
@@ -52,6 +54,10 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       res
         .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' })
         .end('Misdirected request');
+      return;
+    }
+    if (new URL(req.url ?? '/', origin).pathname === SPEECH_PATH) {
+      void serveSpeech(req, res, origin, token, options.services.speech);
       return;
     }
     serveStatic(
@@ -117,6 +123,38 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * `GET /speech?lang=fr&text=…&token=…` → audio/wav read by espeak-ng. Same
+ * per-launch token as the WebSocket: only the kiosk's own page may use it.
+ */
+async function serveSpeech(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+  token: string,
+  speech: SpeechSynthesizer,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', origin);
+  const fail = (status: number, message: string): void => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
+  };
+  if (!sameSecret(url.searchParams.get('token') ?? '', token)) return fail(403, 'Forbidden');
+  const language = LanguageCode.safeParse(url.searchParams.get('lang'));
+  if (!language.success) return fail(400, 'lang must be one of fr, en, ar');
+  const result = await speech.synthesize(url.searchParams.get('text') ?? '', language.data);
+  if (!result.ok) {
+    return fail(result.error === 'too-long' ? 400 : 503, `speech ${result.error}`);
+  }
+  res
+    .writeHead(200, {
+      'Content-Type': 'audio/wav',
+      'Content-Length': String(result.wav.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+    .end(result.wav);
 }
 
 function isAllowedUpgrade(

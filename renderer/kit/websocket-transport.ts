@@ -1,7 +1,7 @@
 import type { HostTransport, RequestEnvelope } from '../../main/contract/ipc-contract';
 import { WS_PATH } from '../../main/contract/channels';
+import { readHostToken } from './host-token';
 
-const TOKEN_META = 'borne-host-token';
 const RECONNECT_MS = [250, 500, 1000, 2000];
 
 /**
@@ -13,7 +13,7 @@ const RECONNECT_MS = [250, 500, 1000, 2000];
 export function createWebSocketTransport(doc: Document = document): HostTransport {
   const pending = new Map<number, (response: unknown) => void>();
   const listeners = new Set<(envelope: unknown) => void>();
-  let token = readToken(doc);
+  let token = readHostToken(doc);
   let outbox: string[] = [];
   let socket: WebSocket;
   let failures = 0;
@@ -83,17 +83,13 @@ export function createWebSocketTransport(doc: Document = document): HostTranspor
   };
 }
 
-function readToken(doc: Document): string {
-  return doc.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
-}
-
 /** The token of the host now serving this origin, or null while it is down. */
 async function refreshToken(doc: Document): Promise<string | null> {
   try {
     const response = await fetch(new URL('/', doc.location.href), { cache: 'no-store' });
     if (!response.ok) return null;
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-    return readToken(page) || null;
+    return readHostToken(page) || null;
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@ import wavingHandIcon from '@material-symbols/svg-400/rounded/waving_hand.svg';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguageCode } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
+import { ReadAloudButton } from '../kit/ReadAloudButton';
 import { LanguageButtons } from './LanguageButtons';
 
 interface AttractScreenProps {
@@ -32,6 +33,9 @@ export function AttractScreen({ info, language, onChooseLanguage, onStart }: Att
         <Icon src={wavingHandIcon} size={112} />
         <h1 className="attract__title">{t('attract.title')}</h1>
         <p className="lead">{t('attract.lead')}</p>
+        <ReadAloudButton
+          text={`${t('attract.title')}. ${t('attract.lead')} ${t('attract.chooseLanguage')}.`}
+        />
 
         <section className="languages" aria-labelledby="choose-language">
           <h2 id="choose-language" className="languages__title">

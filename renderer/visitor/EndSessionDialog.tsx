@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReadAloudButton } from '../kit/ReadAloudButton';
 
 interface EndSessionDialogProps {
   onConfirm: () => void;
@@ -33,6 +34,13 @@ export function EndSessionDialog({ onConfirm, onCancel }: EndSessionDialogProps)
           <li>{t('session.end.typed')}</li>
           <li>{t('session.end.cards')}</li>
         </ul>
+        <ReadAloudButton
+          text={[
+            t('session.end.title'),
+            t('session.end.explain'),
+            `${t('session.end.pages')}, ${t('session.end.files')}, ${t('session.end.typed')}, ${t('session.end.cards')}.`,
+          ].join(' ')}
+        />
         <div className="dialog__actions">
           <button type="button" className="big-button big-button--danger" onClick={onConfirm}>
             {t('session.end.confirm')}

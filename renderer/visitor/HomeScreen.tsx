@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguageCode } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
+import { ReadAloudButton } from '../kit/ReadAloudButton';
 import { EndSessionDialog } from './EndSessionDialog';
 import { LanguageButtons } from './LanguageButtons';
 
@@ -37,6 +38,7 @@ export function HomeScreen({ info, language, onChooseLanguage, onEnd }: HomeScre
       </header>
       <main className="home">
         <h1 className="home__title">{t('home.title')}</h1>
+        <ReadAloudButton text={`${t('home.title')} ${t('home.soon')}`} />
         <p className="lead home__soon">
           <Icon src={helpIcon} size={44} />
           {t('home.soon')}

@@ -74,10 +74,24 @@ describe('attract screen', () => {
     expect(errors).toEqual([]);
   });
 
+  it('reads itself aloud on request, without starting a session', async () => {
+    const { page } = await openKiosk();
+    const speech = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/speech',
+    );
+    await page.getByRole('button', { name: 'Écouter' }).tap();
+    const response = await speech;
+    expect(new URL(response.url()).searchParams.get('text')).toBe(
+      'Bienvenue. Cette borne vous aide à faire vos démarches en ligne. Choisissez votre langue.',
+    );
+    expect(response.status()).toBe(200);
+    expect(host?.services.session.state.kind).toBe('attract');
+  });
+
   it('has touch targets of at least 64 px and body text of at least 22 px', async () => {
     const { page } = await openKiosk();
     const buttons = await page.getByRole('button').all();
-    expect(buttons.length).toBe(3);
+    expect(buttons.length).toBe(4);
     for (const button of buttons) {
       const box = await button.boundingBox();
       expect(box?.height).toBeGreaterThanOrEqual(64);
@@ -106,7 +120,7 @@ describe('attract screen', () => {
     const { page } = await openKiosk({ languages: { default: 'ar', enabled: ['ar', 'fr'] } });
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('أهلاً وسهلاً');
-    const names = await page.getByRole('button').allTextContents();
+    const names = await page.locator('.languages__list').getByRole('button').allTextContents();
     expect(names).toEqual(['العربية', 'Français']);
   });
 

@@ -91,9 +91,17 @@ describe('visitor session', () => {
 
   it('warns with a countdown when nobody touches the screen, and "Continuer" keeps the session', async () => {
     const page = await openKiosk({ idleMs: 600, warningMs: 30_000 });
+    const readAloud = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/speech',
+    );
     await page.getByRole('button', { name: 'Français' }).tap();
     const warning = page.getByTestId('idle-warning');
     await warning.waitFor();
+    // Read aloud as it appears, in the visitor's language.
+    const speech = await readAloud;
+    expect(new URL(speech.url()).searchParams.get('lang')).toBe('fr');
+    expect(new URL(speech.url()).searchParams.get('text')).toContain('Êtes-vous toujours là ?');
+    expect([speech.status(), speech.headers()['content-type']]).toEqual([200, 'audio/wav']);
     await expect(warning.getByRole('heading').textContent()).resolves.toBe(
       'Êtes-vous toujours là ?',
     );
@@ -118,7 +126,8 @@ describe('visitor session', () => {
     await warning.waitFor();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
     await expect(warning.getByRole('heading').textContent()).resolves.toBe('هل ما زلت هنا؟');
-    await expect(warning.getByRole('button').textContent()).resolves.toBe('متابعة');
+    await expect(warning.getByRole('button', { name: 'متابعة' }).isVisible()).resolves.toBe(true);
+    await expect(warning.getByRole('button', { name: 'استمع' }).isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await saveScreen(page, 'idle-warning-ar');
   });

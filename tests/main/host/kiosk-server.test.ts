@@ -119,6 +119,24 @@ describe('kiosk server: pages', () => {
   });
 });
 
+describe('kiosk server: read-aloud', () => {
+  it('reads text aloud for its own page only', async () => {
+    const token = tokenOf((await get(server.port, '/')).body);
+    const query = (params: Record<string, string>) => `/speech?${new URLSearchParams(params)}`;
+    const ok = await get(server.port, query({ lang: 'fr', text: 'Bienvenue', token }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toBe('audio/wav');
+    expect(ok.body.startsWith('RIFF')).toBe(true);
+    expect((await get(server.port, query({ lang: 'fr', text: 'Bienvenue' }))).status).toBe(403);
+    expect((await get(server.port, query({ lang: 'de', text: 'Willkommen', token }))).status).toBe(
+      400,
+    );
+    expect(
+      (await get(server.port, query({ lang: 'fr', text: 'x'.repeat(601), token }))).status,
+    ).toBe(400);
+  });
+});
+
 describe('kiosk server: the contract over WebSocket', () => {
   it('answers app.info to its own page', async () => {
     const ws = await openSocket();
