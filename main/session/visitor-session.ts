@@ -94,7 +94,12 @@ export class VisitorSession {
     const full = { ...event, at: event.at ?? this.#options.now() } as SessionEvent;
     const previous = this.#state;
     const next = nextSessionState(previous, full, this.#options.timing);
-    if (next === previous) return next;
+    if (next === previous) {
+      // A timer may fire a little before the wall clock reaches the deadline:
+      // arm it again, or the session would never warn nor reset.
+      if (full.type === 'tick') this.#schedule();
+      return next;
+    }
     this.#state = next;
     this.#schedule();
     this.#options.onChange?.(next);

@@ -30,7 +30,7 @@ export function AttractScreen({ info, language, onChooseLanguage, onStart }: Att
       </header>
 
       <main className="attract">
-        <Icon src={wavingHandIcon} size={112} />
+        <Icon src={wavingHandIcon} size={88} />
         <h1 className="attract__title">{t('attract.title')}</h1>
         <p className="lead">{t('attract.lead')}</p>
         <ReadAloudButton

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { launchChromium } from '../support/chromium.js';
@@ -91,17 +91,20 @@ describe('visitor session', () => {
 
   it('warns with a countdown when nobody touches the screen, and "Continuer" keeps the session', async () => {
     const page = await openKiosk({ idleMs: 600, warningMs: 30_000 });
-    const readAloud = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === '/speech',
-    );
+    const spoken: Request[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/speech') spoken.push(request);
+    });
     await page.getByRole('button', { name: 'Français' }).tap();
     const warning = page.getByTestId('idle-warning');
     await warning.waitFor();
     // Read aloud as it appears, in the visitor's language.
-    const speech = await readAloud;
+    await expect.poll(() => spoken.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const speech = spoken[0] as Request;
     expect(new URL(speech.url()).searchParams.get('lang')).toBe('fr');
     expect(new URL(speech.url()).searchParams.get('text')).toContain('Êtes-vous toujours là ?');
-    expect([speech.status(), speech.headers()['content-type']]).toEqual([200, 'audio/wav']);
+    const response = await speech.response();
+    expect([response?.status(), response?.headers()['content-type']]).toEqual([200, 'audio/wav']);
     await expect(warning.getByRole('heading').textContent()).resolves.toBe(
       'Êtes-vous toujours là ?',
     );
@@ -134,12 +137,11 @@ describe('visitor session', () => {
 
   it('erases everything when the countdown ends', async () => {
     const page = await openKiosk({ idleMs: 300, warningMs: 1500 });
-    const first = host?.services.session.state.sessionId;
+    const kinds: string[] = [];
+    host?.services.session.onChange((state) => kinds.push(state.kind));
     await page.getByRole('button', { name: 'English' }).tap();
-    await page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
-    await expect
-      .poll(() => host?.services.session.state.sessionId, { timeout: 15_000 })
-      .not.toBe(first);
+    await expect.poll(() => kinds.at(-1), { timeout: 15_000 }).toBe('attract');
+    expect(kinds).toEqual(['active', 'idle-warning', 'resetting', 'attract']);
     await page.locator('[data-screen="attract"]').waitFor({ timeout: 10_000 });
     await page.waitForFunction(() => document.documentElement.lang === 'fr', undefined, {
       timeout: 10_000,

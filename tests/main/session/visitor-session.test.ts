@@ -40,6 +40,21 @@ describe('visitor session against the clock', () => {
     expect(reports).toMatchObject([{ sessionId: 's1', reason: 'idle', failed: [] }]);
   });
 
+  it('still warns and resets when the timer fires before the wall clock reaches the deadline', async () => {
+    // The wall clock steps back 5 ms after each timer is armed (NTP, a loaded machine):
+    // every tick then comes "early" by the session's clock.
+    let lag = 0;
+    const { s } = session({ now: () => Date.now() - lag });
+    s.dispatch({ type: 'input' });
+    lag = 5;
+    await vi.advanceTimersByTimeAsync(180_000 + 10);
+    expect(s.state.kind).toBe('idle-warning');
+    lag = 10;
+    await vi.advanceTimersByTimeAsync(30_000 + 20);
+    await s.settled;
+    expect(s.state.kind).toBe('attract');
+  });
+
   it('postpones the warning on every input', async () => {
     const { s } = session();
     s.dispatch({ type: 'input' });
