@@ -9,15 +9,26 @@ import { BORNE_VERSION } from '../app/version.js';
 import { checkConfigText } from '../config/config-file.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { defaultConfig } from '../config/config-schema.js';
+import { describeIssues } from '../contract/describe-issues.js';
+import {
+  PRINTER_PROFILES,
+  PROFILE_NAMES,
+  type ProfileName,
+} from '../../native/printer/printer-profiles.js';
+import { encodeReceipt } from '../../native/printer/receipt-encoder.js';
+import { ReceiptDocument } from '../../native/printer/receipt-model.js';
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Raw bytes to stdout (printer data). */
+  outBytes: (bytes: Uint8Array) => void;
 }
 
 const consoleIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  outBytes: (bytes) => process.stdout.write(bytes),
 };
 
 export function buildCli(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -62,7 +73,63 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
     .description('print the built-in defaults as a JSON file to start from')
     .action(() => io.out(`${JSON.stringify(defaultConfig(), null, 2)}\n`));
 
+  const receipt = program.command('receipt').description('design and check receipts (ESC/POS)');
+
+  receipt
+    .command('encode')
+    .description('encode a receipt document (JSON) to ESC/POS bytes on stdout')
+    .argument('<file>', 'receipt document (see README, "Receipt model")')
+    .option('--profile <name>', `printer profile: ${PROFILE_NAMES.join(', ')}`, 'epson-tm-t20')
+    .action((file: string, options: { profile: string }) => {
+      const profile = PRINTER_PROFILES[options.profile as ProfileName];
+      if (!profile) {
+        io.err(`unknown profile "${options.profile}": one of ${PROFILE_NAMES.join(', ')}\n`);
+        return setExitCode(2);
+      }
+      const document = readJsonFile(file, io);
+      if (document === undefined) return setExitCode(1);
+      const parsed = ReceiptDocument.safeParse(document);
+      if (!parsed.success) {
+        io.err(
+          `${file}: invalid\n${describeIssues(parsed.error)
+            .map((line) => `  - ${line}\n`)
+            .join('')}`,
+        );
+        return setExitCode(1);
+      }
+      const encoded = encodeReceipt(parsed.data, profile);
+      for (const warning of encoded.warnings) io.err(`warning: ${warning}\n`);
+      io.outBytes(encoded.bytes);
+      return setExitCode(0);
+    });
+
+  receipt
+    .command('profiles')
+    .description('list the printer profiles')
+    .action(() => {
+      for (const profile of Object.values(PRINTER_PROFILES)) {
+        io.out(`${profile.name.padEnd(14)} ${profile.label}, code page ${profile.codePage}\n`);
+      }
+    });
+
   return program;
+}
+
+/** Reads and parses a JSON file, saying why not on stderr. */
+function readJsonFile(file: string, io: CliIo): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.err(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    io.err(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})\n`);
+    return undefined;
+  }
 }
 
 /** Runs the CLI and resolves to the exit code. */

@@ -8,6 +8,7 @@ interface Started {
 }
 
 let running: Started | undefined;
+const closed = new WeakSet<ChildProcessWithoutNullStreams>();
 afterEach(() => {
   if (running && running.child.exitCode === null && running.child.signalCode === null) {
     try {
@@ -28,6 +29,7 @@ function npmStart(env: Record<string, string>): Started {
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.once('close', () => closed.add(child));
   running = { child, output: () => output };
   return running;
 }
@@ -48,14 +50,16 @@ async function waitForOutput(
   }
 }
 
-/** npm re-raises the signal it forwarded once its script is done: that counts as a clean stop. */
+/**
+ * Resolves once every process of the group has let go of the output pipe
+ * ('close', not 'exit': npm may exit before the host has printed its last
+ * line). npm re-raises the signal it forwarded: that counts as a clean stop.
+ */
 function exitOf(started: Started): Promise<number | string> {
   const { child } = started;
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve(child.exitCode ?? child.signalCode ?? -1);
-  return new Promise((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
-  );
+  const result = () => child.exitCode ?? child.signalCode ?? -1;
+  if (closed.has(child)) return Promise.resolve(result());
+  return new Promise((resolve) => child.once('close', () => resolve(result())));
 }
 
 describe('npm start (browser host)', () => {

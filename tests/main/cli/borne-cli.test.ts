@@ -9,8 +9,13 @@ import { checkConfigText } from '../../../main/config/config-file.js';
 async function cli(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { out: (text) => (out += text), err: (text) => (err += text) });
-  return { code, out, err };
+  const bytes: Uint8Array[] = [];
+  const code = await runCli(argv, {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    outBytes: (chunk) => bytes.push(chunk),
+  });
+  return { code, out, err, bytes: Buffer.concat(bytes) };
 }
 
 function tempFile(name: string, content: string): string {
@@ -29,7 +34,7 @@ describe('borne CLI', () => {
 
   it('says a valid file is valid', async () => {
     const file = tempFile('ok.json', JSON.stringify({ kiosk: { id: 'lyon-1' } }));
-    expect(await cli('config', 'validate', file)).toEqual({
+    expect(await cli('config', 'validate', file)).toMatchObject({
       code: 0,
       out: `${file}: valid\n`,
       err: '',
@@ -64,6 +69,34 @@ describe('borne CLI', () => {
     const { code, err } = await cli('frobnicate');
     expect(code).toBe(2);
     expect(err).toContain("unknown command 'frobnicate'");
+  });
+
+  it('encodes a receipt document to ESC/POS bytes for the chosen profile', async () => {
+    const doc = tempFile(
+      'ticket.json',
+      JSON.stringify({ blocks: [{ type: 'text', text: 'Reçu 5 €' }, { type: 'cut' }] }),
+    );
+    const tm = await cli('receipt', 'encode', doc);
+    expect(tm.code).toBe(0);
+    expect(tm.bytes.subarray(0, 2).toString('hex')).toBe('1b40');
+    expect(tm.bytes.includes(Buffer.from([0x1b, 0x74, 0x10]))).toBe(true);
+    const small = await cli('receipt', 'encode', doc, '--profile', 'generic-58');
+    expect(small.bytes.includes(Buffer.from([0x1b, 0x74, 0x13]))).toBe(true);
+  });
+
+  it('says why a receipt cannot be encoded', async () => {
+    const bad = tempFile('bad.json', JSON.stringify({ blocks: [{ type: 'qrcode', value: '' }] }));
+    const invalid = await cli('receipt', 'encode', bad);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toContain('  - blocks.0.value: ');
+    expect((await cli('receipt', 'encode', bad, '--profile', 'tm-9000')).code).toBe(2);
+    const arabic = tempFile(
+      'ar.json',
+      JSON.stringify({ blocks: [{ type: 'text', text: 'شكرا' }] }),
+    );
+    const warned = await cli('receipt', 'encode', arabic);
+    expect(warned.code).toBe(0);
+    expect(warned.err).toContain('warning: "ش" (U+0634) is not in windows1252: printed as "?"');
   });
 
   it('runs as the built `borne` command (package.json bin)', () => {
