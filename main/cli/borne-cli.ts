@@ -4,7 +4,8 @@
  * exits 0 on success, 1 on a failed check, 2 on a usage error.
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BORNE_VERSION } from '../app/version.js';
 import { checkConfigText } from '../config/config-file.js';
 import { resolveConfigPath } from '../config/config-path.js';
@@ -17,6 +18,11 @@ import {
 } from '../../native/printer/printer-profiles.js';
 import { encodeReceipt } from '../../native/printer/receipt-encoder.js';
 import { ReceiptDocument } from '../../native/printer/receipt-model.js';
+import { parsePrinterUri } from '../../native/printer/printer-uri.js';
+import { type PrinterState, STATE_MESSAGES } from '../../native/printer/printer-status.js';
+import { queryStatusTcp, sendTcp } from '../../native/printer/tcp-transport.js';
+import { testPage } from '../../native/printer/test-page.js';
+import { startVirtualPrinter } from '../../native/printer/virtual-printer.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -112,7 +118,110 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
       }
     });
 
+  const printer = program
+    .command('printer')
+    .description('check thermal printers (ESC/POS over TCP)');
+
+  printer
+    .command('status')
+    .description('ask a printer its real-time status (DLE EOT)')
+    .argument('<uri>', 'tcp://host:port')
+    .action(async (text: string) => {
+      const target = tcpTarget(text, io);
+      if (!target) return setExitCode(2);
+      const result = await queryStatusTcp(target);
+      if (!result.ok) {
+        io.err(`${text}: ${result.message}\n`);
+        return setExitCode(1);
+      }
+      io.out(`${text}: ${result.status.state} — ${STATE_MESSAGES[result.status.state]}\n`);
+      return setExitCode(result.status.canPrint ? 0 : 1);
+    });
+
+  printer
+    .command('test-page')
+    .description('print a test page (accents, €, styles, QR code, barcode, cut)')
+    .argument('<uri>', 'tcp://host:port')
+    .option('--profile <name>', `printer profile: ${PROFILE_NAMES.join(', ')}`, 'epson-tm-t20')
+    .action(async (text: string, options: { profile: string }) => {
+      const target = tcpTarget(text, io);
+      const profile = PRINTER_PROFILES[options.profile as ProfileName];
+      if (!target || !profile) {
+        if (!profile)
+          io.err(`unknown profile "${options.profile}": one of ${PROFILE_NAMES.join(', ')}\n`);
+        return setExitCode(2);
+      }
+      const before = await queryStatusTcp(target);
+      if (!before.ok || !before.status.canPrint) {
+        io.err(
+          `${text}: not printed: ${before.ok ? STATE_MESSAGES[before.status.state] : before.message}\n`,
+        );
+        return setExitCode(1);
+      }
+      const { bytes } = encodeReceipt(ReceiptDocument.parse(testPage(profile)), profile);
+      const sent = await sendTcp(target, bytes);
+      if (!sent.ok) {
+        io.err(
+          `${text}: ${sent.message}${sent.connected ? ' (the page may be partly printed)' : ''}\n`,
+        );
+        return setExitCode(1);
+      }
+      io.out(`${text}: test page sent (${sent.sentBytes} bytes)\n`);
+      return setExitCode(0);
+    });
+
+  printer
+    .command('simulate')
+    .description('run a virtual ESC/POS printer on 127.0.0.1 (answers status, keeps each job)')
+    .option('--port <port>', 'TCP port (0 = any free port)', '9100')
+    .option('--out <dir>', 'folder where each job is written as job-<n>.bin')
+    .option(
+      '--state <state>',
+      'ready, paper-near-end, paper-out, cover-open, offline or error',
+      'ready',
+    )
+    .action(async (options: { port: string; out?: string; state: string }) => {
+      const state = options.state as PrinterState;
+      if (!(state in STATE_MESSAGES)) {
+        io.err(`unknown state "${options.state}"\n`);
+        return setExitCode(2);
+      }
+      if (options.out) mkdirSync(options.out, { recursive: true });
+      let count = 0;
+      const simulator = await startVirtualPrinter({
+        port: Number(options.port),
+        state,
+        onJob: (job) => {
+          count += 1;
+          if (options.out) writeFileSync(join(options.out, `job-${count}.bin`), job);
+          io.out(`job ${count}: ${job.length} bytes\n`);
+        },
+      });
+      io.out(`printer simulator listening on 127.0.0.1:${simulator.port}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await simulator.close();
+      return setExitCode(0);
+    });
+
   return program;
+}
+
+function tcpTarget(text: string, io: CliIo): { host: string; port: number } | null {
+  const parsed = parsePrinterUri(text);
+  if (!parsed.ok) {
+    io.err(`${parsed.error}\n`);
+    return null;
+  }
+  if (parsed.uri.kind !== 'tcp') {
+    io.err(
+      `${text}: only tcp:// printers are supported so far (USB and serial transports are not built yet)\n`,
+    );
+    return null;
+  }
+  return parsed.uri;
 }
 
 /** Reads and parses a JSON file, saying why not on stderr. */
