@@ -1,41 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { launchChromium } from '../support/chromium.js';
+import { useKioskPages } from '../support/kiosk-pages.js';
 import { saveScreen } from '../support/screenshots.js';
 import { startTestHost, type TestHost } from '../support/test-host.js';
 
-let browser: Browser;
-let host: TestHost | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  await host?.close();
-  context = undefined;
-  host = undefined;
-});
-
-/** A kiosk-sized page on a fresh host; collects console errors (CSP violations among them). */
-async function openKiosk(config?: unknown): Promise<{ page: Page; errors: string[] }> {
-  host = await startTestHost(config);
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(host.url);
-  await page.locator('[data-screen="attract"]').waitFor();
-  return { page, errors };
-}
+const kiosk = useKioskPages();
+const openKiosk = (config?: unknown) => kiosk.open(config);
 
 const pageDirection = (page: Page) =>
   page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
@@ -85,7 +56,7 @@ describe('attract screen', () => {
       'Bienvenue. Cette borne vous aide à faire vos démarches en ligne. Choisissez votre langue.',
     );
     expect(response.status()).toBe(200);
-    expect(host?.services.session.state.kind).toBe('attract');
+    expect(kiosk.state.host?.services.session.state.kind).toBe('attract');
   });
 
   it('has touch targets of at least 64 px and body text of at least 22 px', async () => {
@@ -140,17 +111,17 @@ describe('attract screen', () => {
   it('updates live when the configuration is reloaded', async () => {
     const { page } = await openKiosk({ kiosk: { siteName: 'Avant' } });
     await expect(page.getByText('Avant').isVisible()).resolves.toBe(true);
-    host?.writeConfig({ kiosk: { siteName: 'Après' } });
-    host?.config.reload();
+    kiosk.state.host?.writeConfig({ kiosk: { siteName: 'Après' } });
+    kiosk.state.host?.config.reload();
     await page.getByText('Après').waitFor();
   });
 
   it('reconnects by itself when the host restarts, and reads the new configuration', async () => {
     const { page, errors } = await openKiosk({ kiosk: { siteName: 'Avant' } });
-    const first = host as TestHost;
+    const first = kiosk.state.host as TestHost;
     const port = first.port;
     await first.close();
-    host = await startTestHost({ kiosk: { siteName: 'Après redémarrage' } }, port);
+    kiosk.state.host = await startTestHost({ kiosk: { siteName: 'Après redémarrage' } }, port);
     await page.getByText('Après redémarrage').waitFor({ timeout: 10_000 });
     await expect(page.locator('[data-screen="attract"]').isVisible()).resolves.toBe(true);
     // Network errors while the host was down are expected (refused, reset, empty); no script error.

@@ -1,34 +1,18 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { launchChromium } from '../support/chromium.js';
+import { useKioskPages } from '../support/kiosk-pages.js';
 import { saveScreen } from '../support/screenshots.js';
-import { startTestHost, type TestHost } from '../support/test-host.js';
 
-let browser: Browser;
-let host: TestHost | undefined;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  await host?.close();
-  context = undefined;
-  host = undefined;
-});
+const kiosk = useKioskPages();
 
 async function openKiosk(timing?: { idleMs: number; warningMs: number }): Promise<Page> {
-  host = await startTestHost({ kiosk: { siteName: 'Emmaüs Connect — Paris 18e' } });
-  if (timing) host.services.session.setTiming(timing);
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await page.locator('[data-screen="attract"]').waitFor();
+  const { page } = await kiosk.open(
+    { kiosk: { siteName: 'Emmaüs Connect — Paris 18e' } },
+    (host) => {
+      if (timing) host.services.session.setTiming(timing);
+    },
+  );
   return page;
 }
 
@@ -38,11 +22,11 @@ const lang = (page: Page) =>
 describe('visitor session', () => {
   it('starts on the first touch, in the language the visitor chose', async () => {
     const page = await openKiosk();
-    expect(host?.services.session.state.kind).toBe('attract');
+    expect(kiosk.state.host?.services.session.state.kind).toBe('attract');
     await page.getByRole('button', { name: 'العربية' }).tap();
     await page.locator('[data-screen="home"]').waitFor();
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    expect(host?.services.session.state.kind).toBe('active');
+    expect(kiosk.state.host?.services.session.state.kind).toBe('active');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'ماذا تريد أن تفعل؟',
     );
@@ -74,13 +58,13 @@ describe('visitor session', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'No, continue' }).tap();
     await expect(dialog.count()).resolves.toBe(0);
-    expect(host?.services.session.state.kind).toBe('active');
+    expect(kiosk.state.host?.services.session.state.kind).toBe('active');
 
-    const firstSession = host?.services.session.state.sessionId;
+    const firstSession = kiosk.state.host?.services.session.state.sessionId;
     await page.getByRole('button', { name: 'Finish and erase my data' }).tap();
     await page.getByRole('button', { name: 'Yes, erase everything' }).tap();
     await page.locator('[data-screen="attract"]').waitFor();
-    expect(host?.services.session.state.sessionId).not.toBe(firstSession);
+    expect(kiosk.state.host?.services.session.state.sessionId).not.toBe(firstSession);
     // Nothing of the previous visitor: back to the default language.
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bienvenue');
@@ -116,10 +100,10 @@ describe('visitor session', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     await saveScreen(page, 'idle-warning-fr');
-    host?.services.session.setTiming({ idleMs: 60_000, warningMs: 30_000 }); // no second warning during the check
+    kiosk.state.host?.services.session.setTiming({ idleMs: 60_000, warningMs: 30_000 }); // no second warning during the check
     await page.getByRole('button', { name: 'Continuer' }).tap();
     await warning.waitFor({ state: 'detached' });
-    expect(host?.services.session.state.kind).toBe('active');
+    expect(kiosk.state.host?.services.session.state.kind).toBe('active');
   });
 
   it('shows the warning right to left in Arabic', async () => {
@@ -138,7 +122,7 @@ describe('visitor session', () => {
   it('erases everything when the countdown ends', async () => {
     const page = await openKiosk({ idleMs: 300, warningMs: 1500 });
     const kinds: string[] = [];
-    host?.services.session.onChange((state) => kinds.push(state.kind));
+    kiosk.state.host?.services.session.onChange((state) => kinds.push(state.kind));
     await page.getByRole('button', { name: 'English' }).tap();
     await expect.poll(() => kinds.at(-1), { timeout: 15_000 }).toBe('attract');
     expect(kinds).toEqual(['active', 'idle-warning', 'resetting', 'attract']);
@@ -151,7 +135,7 @@ describe('visitor session', () => {
   it('shows the erasing screen while the wipe runs', async () => {
     const page = await openKiosk();
     let release = () => {};
-    host?.services.session.addWiper({
+    kiosk.state.host?.services.session.addWiper({
       name: 'slow test wiper',
       wipe: () => new Promise<void>((resolve) => (release = resolve)),
     });
