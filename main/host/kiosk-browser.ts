@@ -4,7 +4,7 @@
  * context (visitor-browser.ts) and watch the UI's renderer. A crashed or hung
  * renderer is reported, and the UI reopens in a new page within seconds.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { findChromium, hasDisplay, quietChromiumFlags } from './chromium.js';
 
 /** How often the UI renderer must answer, and how long it may take. */
@@ -38,6 +38,8 @@ export class KioskBrowser {
   ) {}
 
   static async launch(options: KioskBrowserOptions): Promise<KioskBrowser> {
+    // Loaded only when a window opens: playwright-core is large, and a headless host never needs it.
+    const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: options.executablePath,
       headless: options.headless,
