@@ -20,6 +20,7 @@ import { encodeReceipt } from '../../native/printer/receipt-encoder.js';
 import { ReceiptDocument } from '../../native/printer/receipt-model.js';
 import { parsePrinterUri } from '../../native/printer/printer-uri.js';
 import { type PrinterState, STATE_MESSAGES } from '../../native/printer/printer-status.js';
+import { sendToDevice } from '../../native/printer/device-transport.js';
 import { queryStatusTcp, sendTcp } from '../../native/printer/tcp-transport.js';
 import { testPage } from '../../native/printer/test-page.js';
 import { startVirtualPrinter } from '../../native/printer/virtual-printer.js';
@@ -141,25 +142,32 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   printer
     .command('test-page')
     .description('print a test page (accents, €, styles, QR code, barcode, cut)')
-    .argument('<uri>', 'tcp://host:port')
+    .argument('<uri>', 'tcp://host:port or usb:///dev/usb/lp0')
     .option('--profile <name>', `printer profile: ${PROFILE_NAMES.join(', ')}`, 'epson-tm-t20')
     .action(async (text: string, options: { profile: string }) => {
-      const target = tcpTarget(text, io);
+      const parsed = parsePrinterUri(text);
       const profile = PRINTER_PROFILES[options.profile as ProfileName];
-      if (!target || !profile) {
-        if (!profile)
+      if (!parsed.ok || !profile || parsed.uri.kind === 'serial') {
+        if (!parsed.ok) io.err(`${parsed.error}\n`);
+        else if (!profile)
           io.err(`unknown profile "${options.profile}": one of ${PROFILE_NAMES.join(', ')}\n`);
+        else io.err(`${text}: serial printers are not supported yet\n`);
         return setExitCode(2);
       }
-      const before = await queryStatusTcp(target);
-      if (!before.ok || !before.status.canPrint) {
-        io.err(
-          `${text}: not printed: ${before.ok ? STATE_MESSAGES[before.status.state] : before.message}\n`,
-        );
-        return setExitCode(1);
+      const uri = parsed.uri;
+      if (uri.kind === 'tcp') {
+        // Over the network the printer answers status first: nothing is sent to a stopped printer.
+        const before = await queryStatusTcp(uri);
+        if (!before.ok || !before.status.canPrint) {
+          io.err(
+            `${text}: not printed: ${before.ok ? STATE_MESSAGES[before.status.state] : before.message}\n`,
+          );
+          return setExitCode(1);
+        }
       }
       const { bytes } = encodeReceipt(ReceiptDocument.parse(testPage(profile)), profile);
-      const sent = await sendTcp(target, bytes);
+      const sent =
+        uri.kind === 'tcp' ? await sendTcp(uri, bytes) : await sendToDevice(uri.path, bytes);
       if (!sent.ok) {
         io.err(
           `${text}: ${sent.message}${sent.connected ? ' (the page may be partly printed)' : ''}\n`,
@@ -217,7 +225,7 @@ function tcpTarget(text: string, io: CliIo): { host: string; port: number } | nu
   }
   if (parsed.uri.kind !== 'tcp') {
     io.err(
-      `${text}: only tcp:// printers are supported so far (USB and serial transports are not built yet)\n`,
+      `${text}: status is read over tcp:// only so far (USB status and serial are not built yet)\n`,
     );
     return null;
   }

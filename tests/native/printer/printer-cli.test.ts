@@ -68,7 +68,10 @@ describe('borne printer (against the virtual printer)', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('tcp://10.0.0.5:9100');
     const usb = borne('printer', 'status', 'usb:///dev/usb/lp0');
-    expect([usb.status, usb.stderr]).toEqual([2, expect.stringContaining('only tcp:// printers')]);
+    expect([usb.status, usb.stderr]).toEqual([
+      2,
+      expect.stringContaining('status is read over tcp:// only'),
+    ]);
   });
 });
 
