@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Event, Input, Session, WebContents } from 'electron';
 import { kioskPageCsp } from '../host/static-files.js';
-import { safeFileName } from '../host/visitor-browser.js';
+import { safeFileName } from '../session/session-folder.js';
 import { decideKey } from '../shell/key-policy.js';
 import {
   decideNavigation,

@@ -10,7 +10,7 @@ import { bootKiosk } from '../app/boot.js';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../contract/channels.js';
 import { readyLine } from '../host/env-options.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
-import { isAppPage } from '../shell/app-navigation.js';
+import { isAppPage } from '../shell/navigation-policy.js';
 import { kioskWindowOptions } from '../shell/kiosk-window-options.js';
 import { enforceAppCsp, lockSession, lockWebContents } from './lockdown.js';
 import { ElectronVisitorPartition } from './visitor-partition.js';

@@ -6,9 +6,9 @@
  * outside a context: the clipboard and the session folder (wiped separately).
  * Electron does the same with a fresh non-persistent partition per visitor.
  */
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import type { SessionFolder } from '../session/session-folder.js';
+import { type SessionFolder, safeFileName } from '../session/session-folder.js';
 import type { Wiper } from '../session/visitor-session.js';
 import {
   decideNavigation,
@@ -181,13 +181,4 @@ function frameUrl(request: Request): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A downloaded file's name, with no path and nothing hidden. */
-export function safeFileName(suggested: string): string {
-  const name = basename(suggested.replace(/\\/g, '/'))
-    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
-    .replace(/^\.+/, '')
-    .slice(0, 120);
-  return name || 'document';
 }

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Wiper } from './visitor-session.js';
 
 export class SessionFolder implements Wiper {
@@ -36,4 +36,13 @@ export class SessionFolder implements Wiper {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     return dir;
   }
+}
+
+/** A downloaded file's name, with no path and nothing hidden. */
+export function safeFileName(suggested: string): string {
+  const name = basename(suggested.replace(/\\/g, '/'))
+    .replace(/[^\p{L}\p{N} ._()-]/gu, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
+  return name || 'document';
 }

@@ -134,3 +134,9 @@ function blobOrigin(url: URL): string | null {
   const inner = originOf(url.pathname);
   return inner && inner !== 'null' ? inner : null;
 }
+
+/** Whether a URL is one of the kiosk's own pages (the app origin, no user-info). */
+export function isAppPage(url: string, appOrigin: string): boolean {
+  const decision = decideNavigation(url, { appOrigin, sites: [] });
+  return decision.action === 'allow' && decision.target === 'app';
+}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertDialog } from '../kit/AlertDialog';
 import { ReadAloudButton } from '../kit/ReadAloudButton';
 
 interface EndSessionDialogProps {
@@ -13,43 +14,31 @@ export function EndSessionDialog({ onConfirm, onCancel }: EndSessionDialogProps)
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
-    <div className="backdrop">
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="end-title"
-        aria-describedby="end-explain"
-        data-testid="end-session-dialog"
-      >
-        <h2 id="end-title" className="dialog__title">
-          {t('session.end.title')}
-        </h2>
-        <p id="end-explain" className="dialog__text">
-          {t('session.end.explain')}
-        </p>
-        <ul className="dialog__list">
-          <li>{t('session.end.pages')}</li>
-          <li>{t('session.end.files')}</li>
-          <li>{t('session.end.typed')}</li>
-          <li>{t('session.end.cards')}</li>
-        </ul>
-        <ReadAloudButton
-          text={[
-            t('session.end.title'),
-            t('session.end.explain'),
-            `${t('session.end.pages')}, ${t('session.end.files')}, ${t('session.end.typed')}, ${t('session.end.cards')}.`,
-          ].join(' ')}
-        />
-        <div className="dialog__actions">
-          <button type="button" className="big-button big-button--danger" onClick={onConfirm}>
-            {t('session.end.confirm')}
-          </button>
-          <button type="button" className="big-button" ref={cancel} onClick={onCancel}>
-            {t('session.end.cancel')}
-          </button>
-        </div>
+    <AlertDialog id="end" title={t('session.end.title')} testId="end-session-dialog">
+      <p id="end-explain" className="dialog__text">
+        {t('session.end.explain')}
+      </p>
+      <ul className="dialog__list">
+        <li>{t('session.end.pages')}</li>
+        <li>{t('session.end.files')}</li>
+        <li>{t('session.end.typed')}</li>
+        <li>{t('session.end.cards')}</li>
+      </ul>
+      <ReadAloudButton
+        text={[
+          t('session.end.title'),
+          t('session.end.explain'),
+          `${t('session.end.pages')}, ${t('session.end.files')}, ${t('session.end.typed')}, ${t('session.end.cards')}.`,
+        ].join(' ')}
+      />
+      <div className="dialog__actions">
+        <button type="button" className="big-button big-button--danger" onClick={onConfirm}>
+          {t('session.end.confirm')}
+        </button>
+        <button type="button" className="big-button" ref={cancel} onClick={onCancel}>
+          {t('session.end.cancel')}
+        </button>
       </div>
-    </div>
+    </AlertDialog>
   );
 }

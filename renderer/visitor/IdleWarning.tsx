@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageCode } from '../../main/contract/ipc-contract';
 import { readAloud, stopReading } from '../kit/read-aloud';
+import { AlertDialog } from '../kit/AlertDialog';
 import { ReadAloudButton } from '../kit/ReadAloudButton';
 
 interface IdleWarningProps {
@@ -33,35 +34,30 @@ export function IdleWarning({ remainingMs, onContinue }: IdleWarningProps) {
   }, [deadline]);
 
   return (
-    <div className="backdrop backdrop--opaque">
-      <div
-        className="dialog dialog--warning"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="idle-title"
-        aria-describedby="idle-explain"
-        data-testid="idle-warning"
+    <AlertDialog
+      id="idle"
+      title={t('idle.title')}
+      testId="idle-warning"
+      opaque
+      variant="dialog--warning"
+      bigTitle
+    >
+      <p className="countdown" data-testid="countdown">
+        <span className="countdown__number">{seconds}</span>
+        <span className="countdown__unit">{t('idle.seconds')}</span>
+      </p>
+      <p id="idle-explain" className="dialog__text">
+        {t('idle.explain')}
+      </p>
+      <ReadAloudButton text={spoken} />
+      <button
+        type="button"
+        className="big-button big-button--primary big-button--huge"
+        ref={button}
+        onClick={onContinue}
       >
-        <h2 id="idle-title" className="dialog__title dialog__title--big">
-          {t('idle.title')}
-        </h2>
-        <p className="countdown" data-testid="countdown">
-          <span className="countdown__number">{seconds}</span>
-          <span className="countdown__unit">{t('idle.seconds')}</span>
-        </p>
-        <p id="idle-explain" className="dialog__text">
-          {t('idle.explain')}
-        </p>
-        <ReadAloudButton text={spoken} />
-        <button
-          type="button"
-          className="big-button big-button--primary big-button--huge"
-          ref={button}
-          onClick={onContinue}
-        >
-          {t('idle.continue')}
-        </button>
-      </div>
-    </div>
+        {t('idle.continue')}
+      </button>
+    </AlertDialog>
   );
 }

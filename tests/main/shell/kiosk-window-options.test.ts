@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppPage } from '../../../main/shell/app-navigation.js';
+import { isAppPage } from '../../../main/shell/navigation-policy.js';
 import { kioskWindowOptions } from '../../../main/shell/kiosk-window-options.js';
 
 describe('Electron kiosk window options', () => {
