@@ -2,7 +2,7 @@
 // own modules (it runs before dependencies exist):
 //   1. Debian packages (chromium, libusb-1.0-0, espeak-ng), installed with apt-get when root;
 //   2. npm dependencies, installed with `npm ci` when missing or out of date;
-//   3. native modules (better-sqlite3, node-hid) checked to really load.
+//   3. native modules (better-sqlite3, node-hid, serialport) checked to really load.
 // Usage: node scripts/setup.mjs start|test
 import { spawnSync } from 'node:child_process';
 
@@ -66,17 +66,18 @@ function ensureNpmDependencies() {
 function nativeModulesLoad() {
   const probe =
     "const D=require('better-sqlite3');const d=new D(':memory:');d.prepare('select 1').get();d.close();" +
-    "require('node-hid').devices();";
+    "require('node-hid').devices();" +
+    "require('@serialport/bindings-cpp').autoDetect();";
   return spawnSync(process.execPath, ['-e', probe], { cwd: root, stdio: 'pipe' }).status === 0;
 }
 
 function ensureNativeModules() {
   if (nativeModulesLoad()) return true;
-  console.log('setup: native modules do not load; rebuilding better-sqlite3 and node-hid for Node');
-  run('npm', ['rebuild', 'better-sqlite3', 'node-hid']);
+  console.log('setup: native modules do not load; rebuilding them for Node');
+  run('npm', ['rebuild', 'better-sqlite3', 'node-hid', '@serialport/bindings-cpp']);
   if (nativeModulesLoad()) return true;
   console.error(
-    'setup: better-sqlite3 or node-hid still does not load (is libusb-1.0-0 installed?)',
+    'setup: better-sqlite3, node-hid or serialport still does not load (is libusb-1.0-0 installed?)',
   );
   return false;
 }

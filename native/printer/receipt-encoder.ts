@@ -122,10 +122,10 @@ function addBlock(
       encoder.align('left');
       return;
     case 'qrcode':
-      encoder
-        .align(block.align)
-        .qrcode(block.value, { model: 2, size: block.size, errorlevel: block.errorLevel });
-      encoder.align('left');
+      // Our own GS ( k sequence: the encoder writes QR data as ISO-8859-1 (€ → "?"),
+      // and the model counts capacity in UTF-8 bytes, which phones read.
+      encoder.raw(qrCodeCommands(block));
+      encoder.newline();
       return;
     case 'feed':
       encoder.newline(block.lines);
@@ -147,4 +147,26 @@ export function twoColumns(left: string, right: string, columns: number): string
   const room = columns - right.length - 1;
   const label = left.length > room ? `${left.slice(0, Math.max(0, room - 1))}.` : left;
   return `${label}${' '.repeat(Math.max(1, columns - label.length - right.length))}${right}`;
+}
+
+const ALIGN_BYTE = { left: 0, center: 1, right: 2 } as const;
+const QR_LEVEL_BYTE = { l: 48, m: 49, q: 50, h: 51 } as const;
+
+/**
+ * QR code, model 2, per the Epson reference: GS ( k functions 165 (model),
+ * 167 (module size), 169 (error level), 180 (store data), 181 (print),
+ * between ESC a (alignment) and back to the left.
+ */
+export function qrCodeCommands(block: Extract<ReceiptBlock, { type: 'qrcode' }>): number[] {
+  const data = new TextEncoder().encode(block.value);
+  const stored = data.length + 3;
+  return [
+    ...[0x1b, 0x61, ALIGN_BYTE[block.align]],
+    ...[0x1d, 0x28, 0x6b, 4, 0, 49, 65, 50, 0],
+    ...[0x1d, 0x28, 0x6b, 3, 0, 49, 67, block.size],
+    ...[0x1d, 0x28, 0x6b, 3, 0, 49, 69, QR_LEVEL_BYTE[block.errorLevel]],
+    ...[0x1d, 0x28, 0x6b, stored & 0xff, stored >> 8, 49, 80, 48, ...data],
+    ...[0x1d, 0x28, 0x6b, 3, 0, 49, 81, 48],
+    ...[0x1b, 0x61, 0],
+  ];
 }

@@ -122,6 +122,12 @@ describe('receipt encoder: codes, cut and drawer', () => {
     expect(h).toContain('1d 28 6b 03 00 31 51 30'); // fn 181: print
   });
 
+  it('stores QR data as UTF-8, as phones read it and as the model counts its capacity (the encoder alone writes ISO-8859-1: € became "?")', () => {
+    const h = hex(encode({ blocks: [{ type: 'qrcode', value: 'é€', align: 'right' }] }).bytes);
+    expect(h).toContain('1b 61 02 1d 28 6b 04 00 31 41 32 00');
+    expect(h).toContain('1d 28 6b 08 00 31 50 30 c3 a9 e2 82 ac 1d 28 6b 03 00 31 51 30 1b 61 00');
+  });
+
   it('refuses QR data too long for its error level, naming the field', () => {
     const parsed = ReceiptDocument.safeParse({
       blocks: [{ type: 'qrcode', value: 'x'.repeat(1300), errorLevel: 'h' }],
