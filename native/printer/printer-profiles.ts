@@ -10,6 +10,8 @@ export interface PrinterProfile {
   name: string;
   label: string;
   columns: number;
+  /** Printable width in dots (8 dots/mm): 576 on 80 mm paper, 384 on 58 mm. */
+  dots: number;
   codePage: CodePage;
   /** Receipt-printer-encoder's model, for its quirks (or undefined for a generic ESC/POS printer). */
   model?: 'epson-tm-t20iii' | 'epson-tm-t88v';
@@ -20,6 +22,7 @@ export const PRINTER_PROFILES = {
     name: 'epson-tm-t20',
     label: 'Epson TM-T20 (80 mm, 48 columns)',
     columns: 48,
+    dots: 576,
     codePage: 'windows1252',
     model: 'epson-tm-t20iii',
   },
@@ -27,6 +30,7 @@ export const PRINTER_PROFILES = {
     name: 'epson-tm-t88',
     label: 'Epson TM-T88III and later (80 mm, 48 columns)',
     columns: 48,
+    dots: 576,
     codePage: 'windows1252',
     model: 'epson-tm-t88v',
   },
@@ -34,12 +38,14 @@ export const PRINTER_PROFILES = {
     name: 'generic-80',
     label: 'ESC/POS 80 mm (48 columns, CP858)',
     columns: 48,
+    dots: 576,
     codePage: 'cp858',
   },
   'generic-58': {
     name: 'generic-58',
     label: 'ESC/POS 58 mm (32 columns, CP858)',
     columns: 32,
+    dots: 384,
     codePage: 'cp858',
   },
 } as const satisfies Record<string, PrinterProfile>;

@@ -9,6 +9,8 @@
 import CodepageEncoder from '@point-of-sale/codepage-encoder';
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
 import type { CodePage, PrinterProfile } from './printer-profiles.js';
+import { type Dither, rasterCommands, rasterize } from './image-raster.js';
+import type { ReceiptImages, RgbaImage } from './receipt-images.js';
 import type { ReceiptBlock, ReceiptDocument } from './receipt-model.js';
 
 export interface EncodedReceipt {
@@ -69,7 +71,15 @@ export function fitToCodePage(
   return { text: out, missing };
 }
 
-export function encodeReceipt(document: ReceiptDocument, profile: PrinterProfile): EncodedReceipt {
+/**
+ * Encodes a validated document. Image blocks need their pictures, loaded
+ * beforehand (`loadReceiptImages`): a missing one is a bug, and throws.
+ */
+export function encodeReceipt(
+  document: ReceiptDocument,
+  profile: PrinterProfile,
+  images: ReceiptImages = new Map(),
+): EncodedReceipt {
   const encoder = new ReceiptPrinterEncoder({
     columns: profile.columns,
     codepageMapping: 'epson',
@@ -84,7 +94,7 @@ export function encodeReceipt(document: ReceiptDocument, profile: PrinterProfile
   };
 
   encoder.initialize().codepage(profile.codePage);
-  for (const block of document.blocks) addBlock(encoder, block, profile, fit);
+  for (const block of document.blocks) addBlock(encoder, block, profile, fit, images);
 
   const warnings = [...missing].map(
     (char) =>
@@ -98,6 +108,7 @@ function addBlock(
   block: ReceiptBlock,
   profile: PrinterProfile,
   fit: (text: string) => string,
+  images: ReceiptImages,
 ): void {
   switch (block.type) {
     case 'text':
@@ -127,6 +138,22 @@ function addBlock(
       encoder.raw(qrCodeCommands(block));
       encoder.newline();
       return;
+    case 'image': {
+      const image = images.get(block.src);
+      if (!image) throw new Error(`image ${block.src} was not loaded before encoding`);
+      const width = Math.min(block.width ?? image.width, profile.dots);
+      encoder.raw([
+        0x1b,
+        0x61,
+        ALIGN_BYTE[block.align],
+        ...imageCommands(image, width, block.dither),
+        0x1b,
+        0x61,
+        0,
+      ]);
+      encoder.newline();
+      return;
+    }
     case 'feed':
       encoder.newline(block.lines);
       return;
@@ -150,6 +177,24 @@ export function twoColumns(left: string, right: string, columns: number): string
 }
 
 const ALIGN_BYTE = { left: 0, center: 1, right: 2 } as const;
+
+/** The same logo is printed on every receipt: its raster is computed once per size and dither. */
+const rasterCache = new WeakMap<RgbaImage, Map<string, number[]>>();
+
+function imageCommands(image: RgbaImage, width: number, dither: Dither): number[] {
+  let sizes = rasterCache.get(image);
+  if (!sizes) {
+    sizes = new Map();
+    rasterCache.set(image, sizes);
+  }
+  const key = `${width}:${dither}`;
+  let commands = sizes.get(key);
+  if (!commands) {
+    commands = rasterCommands(rasterize(image, width, dither));
+    sizes.set(key, commands);
+  }
+  return commands;
+}
 const QR_LEVEL_BYTE = { l: 48, m: 49, q: 50, h: 51 } as const;
 
 /**

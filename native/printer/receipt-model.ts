@@ -96,6 +96,22 @@ export const QrBlock = z
     }
   });
 
+/**
+ * A picture from a PNG file (a logo): scaled to `width` dots (at most the
+ * paper's printable width, keeping its proportions), flattened on white and
+ * dithered to black dots.
+ */
+export const ImageBlock = z
+  .object({
+    type: z.literal('image'),
+    /** PNG file, relative to the document (or the config file for templates). */
+    src: z.string().min(1).max(500),
+    width: z.number().int().min(8).max(576).optional(),
+    align: Align.default('center'),
+    dither: z.enum(['atkinson', 'floydsteinberg', 'threshold']).default('atkinson'),
+  })
+  .strict();
+
 export const FeedBlock = z
   .object({ type: z.literal('feed'), lines: z.number().int().min(1).max(10).default(1) })
   .strict();
@@ -118,6 +134,7 @@ export const ReceiptBlock = z.discriminatedUnion('type', [
   ColumnsBlock,
   BarcodeBlock,
   QrBlock,
+  ImageBlock,
   FeedBlock,
   CutBlock,
   DrawerBlock,

@@ -278,6 +278,7 @@ function expected(block: ReceiptBlock, profile: PrinterProfile): Expected[] {
     case 'drawer':
       return [{ kind: 'drawer', pin: block.pin, onMs: block.onMs, offMs: block.offMs }];
     case 'feed':
+    case 'image':
       return [];
   }
 }
