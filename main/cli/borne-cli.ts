@@ -10,7 +10,7 @@ import { BORNE_VERSION } from '../app/version.js';
 import { checkConfigText } from '../config/config-file.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { defaultConfig } from '../config/config-schema.js';
-import { describeIssues } from '../contract/describe-issues.js';
+import { describeIssues } from '../../native/describe-issues.js';
 import {
   PRINTER_PROFILES,
   PROFILE_NAMES,
@@ -22,7 +22,7 @@ import { parsePrinterUri } from '../../native/printer/printer-uri.js';
 import { type PrinterState, STATE_MESSAGES } from '../../native/printer/printer-status.js';
 import { sendToDevice } from '../../native/printer/device-transport.js';
 import { queryStatusTcp, sendTcp } from '../../native/printer/tcp-transport.js';
-import { testPage } from '../../native/printer/test-page.js';
+import { testPage } from '../../native/printer/templates/test-page.js';
 import { startVirtualPrinter } from '../../native/printer/virtual-printer.js';
 
 export interface CliIo {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ConfigStatus } from '../contract/ipc-contract.js';
-import { describeIssues } from '../contract/describe-issues.js';
+import { describeIssues } from '../../native/describe-issues.js';
 import { defaultConfig, KioskConfig } from './config-schema.js';
 
 export type ConfigCheck = { ok: true; config: KioskConfig } | { ok: false; problems: string[] };

@@ -7,7 +7,7 @@ import {
   type ResponseEnvelope,
   type Result,
 } from '../contract/ipc-contract.js';
-import { describeIssues } from '../contract/describe-issues.js';
+import { describeIssues } from '../../native/describe-issues.js';
 
 export type Handlers = {
   [M in MethodName]: (params: Params<M>) => Result<M> | Promise<Result<M>>;

@@ -114,7 +114,7 @@ function addBlock(
     case 'text':
       encoder.align(block.align).bold(block.bold).underline(block.underline).invert(block.invert);
       encoder.size(block.width, block.height);
-      for (const line of fit(block.text).split('\n')) encoder.line(line);
+      for (const line of block.text.split('\n')) encoder.line(fit(line));
       encoder.size(1, 1).invert(false).underline(false).bold(false).align('left');
       return;
     case 'rule':
@@ -158,6 +158,8 @@ function addBlock(
       encoder.newline(block.lines);
       return;
     case 'cut':
+      // Known models feed the paper past the cutter themselves; others need it said.
+      if (!profile.model) encoder.newline(GENERIC_CUT_FEED_LINES);
       encoder.cut(block.mode);
       return;
     case 'drawer':
@@ -175,6 +177,9 @@ export function twoColumns(left: string, right: string, columns: number): string
   const label = left.length > room ? `${left.slice(0, Math.max(0, room - 1))}.` : left;
   return `${label}${' '.repeat(Math.max(1, columns - label.length - right.length))}${right}`;
 }
+
+/** Lines between the print head and the cutter on a typical 80/58 mm printer. */
+const GENERIC_CUT_FEED_LINES = 4;
 
 const ALIGN_BYTE = { left: 0, center: 1, right: 2 } as const;
 

@@ -140,6 +140,7 @@ export const ReceiptBlock = z.discriminatedUnion('type', [
   DrawerBlock,
 ]);
 export type ReceiptBlock = z.infer<typeof ReceiptBlock>;
+export type ReceiptBlockInput = z.input<typeof ReceiptBlock>;
 
 export const ReceiptDocument = z
   .object({

@@ -7,7 +7,13 @@
 import { encode as encodePng } from 'fast-png';
 import barcodes from 'jsbarcode/bin/barcodes/index.js';
 import QRCode from 'qrcode';
-import type { Align, InterpretedJob, PrintedElement, TextRun } from './escpos-interpreter.js';
+import {
+  type Align,
+  type InterpretedJob,
+  interpretEscPos,
+  type PrintedElement,
+  type TextRun,
+} from './escpos-interpreter.js';
 import { type BitmapFont, receiptFonts, type ReceiptFonts } from './psf-font.js';
 import { ean13CheckDigit } from './receipt-model.js';
 
@@ -264,4 +270,9 @@ export function bitmapToPng(bitmap: Bitmap, margin = 16): Uint8Array {
     }
   }
   return encodePng({ width, height, data, channels: 1, depth: 8 });
+}
+
+/** What a printer of this width would print for these bytes, as a PNG. */
+export function previewPng(bytes: Uint8Array, paperDots: number): Uint8Array {
+  return bitmapToPng(renderPreview(interpretEscPos(bytes), { paperDots }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssues } from '../../../main/contract/describe-issues.js';
+import { describeIssues } from '../../../native/describe-issues.js';
 import { DEFAULT_SITES, defaultConfig, KioskConfig } from '../../../main/config/config-schema.js';
 
 function problemsOf(input: unknown): string[] {

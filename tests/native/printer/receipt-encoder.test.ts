@@ -52,6 +52,12 @@ describe('receipt encoder: French on the code page of each profile', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('keeps line breaks on every code page (CP858 has no LF in its table: lines are split before fitting)', () => {
+    const { bytes, warnings } = encode(text('un\ndeux'), PRINTER_PROFILES['generic-58']);
+    expect(warnings).toEqual([]);
+    expect(Buffer.from(bytes).toString('latin1')).toContain('un\ndeux\n');
+  });
+
   it('selects PC850 (ESC t 2) when asked, where € does not exist: "?" and a warning', () => {
     const { bytes, warnings } = encode(
       text('5 €'),

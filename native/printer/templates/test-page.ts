@@ -1,5 +1,5 @@
-import type { PrinterProfile } from './printer-profiles.js';
-import type { ReceiptDocumentInput } from './receipt-model.js';
+import type { PrinterProfile } from '../printer-profiles.js';
+import type { ReceiptDocumentInput } from '../receipt-model.js';
 
 /** What a technician prints to check a printer: code page, styles, codes, cut. */
 export function testPage(profile: PrinterProfile, when: Date = new Date()): ReceiptDocumentInput {
