@@ -1,11 +1,11 @@
 /**
  * Where a printer is, as technicians write it:
- *   tcp://10.0.0.5:9100   usb:///dev/usb/lp0   serial:///dev/ttyUSB0?baud=38400
+ *   tcp://10.0.0.5:9100   usb:///dev/usb/lp0   serial:///dev/ttyUSB0?baud=38400&flow=rtscts
  */
 export type PrinterUri =
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'usb'; path: string }
-  | { kind: 'serial'; path: string; baud: number };
+  | { kind: 'serial'; path: string; baud: number; flow: 'none' | 'rtscts' | 'xonxoff' };
 
 export type ParsedUri = { ok: true; uri: PrinterUri } | { ok: false; error: string };
 
@@ -30,7 +30,22 @@ export function parsePrinterUri(text: string): ParsedUri {
     const baud = Number(url.searchParams.get('baud') ?? '9600');
     if (!Number.isInteger(baud) || baud <= 0)
       return { ok: false, error: `bad baud rate in "${text}"` };
-    return { ok: true, uri: { kind: 'serial', path: url.pathname, baud } };
+    const flow = url.searchParams.get('flow') ?? 'none';
+    if (flow !== 'none' && flow !== 'rtscts' && flow !== 'xonxoff') {
+      return { ok: false, error: `bad flow control in "${text}": none, rtscts or xonxoff` };
+    }
+    return { ok: true, uri: { kind: 'serial', path: url.pathname, baud, flow } };
   }
   return { ok: false, error: `unknown printer address "${text}" (${EXAMPLES})` };
+}
+
+export function formatPrinterUri(uri: PrinterUri): string {
+  switch (uri.kind) {
+    case 'tcp':
+      return `tcp://${uri.host.includes(':') ? `[${uri.host}]` : uri.host}:${uri.port}`;
+    case 'usb':
+      return `usb://${uri.path}`;
+    case 'serial':
+      return `serial://${uri.path}?baud=${uri.baud}${uri.flow === 'none' ? '' : `&flow=${uri.flow}`}`;
+  }
 }

@@ -22,6 +22,8 @@ export interface VirtualPrinter {
   port: number;
   /** Bytes of each finished connection, status queries left out. */
   jobs: Buffer[];
+  /** Bytes received so far on connections still open (a serial line never closes). */
+  openJobBytes(): Buffer;
   setState(state: PrinterState): void;
   setFaults(faults: Pick<VirtualPrinterOptions, 'dropAfterBytes' | 'drainDelayMs'>): void;
   close(): Promise<void>;
@@ -34,10 +36,12 @@ export async function startVirtualPrinter(
   let faults = { dropAfterBytes: options.dropAfterBytes, drainDelayMs: options.drainDelayMs };
   const jobs: Buffer[] = [];
   const sockets = new Set<Socket>();
+  const open = new Map<Socket, Buffer[]>();
 
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     const chunks: Buffer[] = [];
+    open.set(socket, chunks);
     let received = 0;
     let pending = Buffer.alloc(0); // a DLE EOT split across two chunks
     socket.on('data', (chunk: Buffer) => {
@@ -79,6 +83,7 @@ export async function startVirtualPrinter(
     });
     socket.on('close', () => {
       sockets.delete(socket);
+      open.delete(socket);
       const job = Buffer.concat(chunks);
       if (job.length > 0) {
         jobs.push(job);
@@ -95,6 +100,7 @@ export async function startVirtualPrinter(
   return {
     port: (server.address() as AddressInfo).port,
     jobs,
+    openJobBytes: () => Buffer.concat([...open.values()].flat()),
     setState: (next) => {
       state = next;
     },
