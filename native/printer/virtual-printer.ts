@@ -70,12 +70,17 @@ export async function startVirtualPrinter(
         // A stopped printer keeps answering status but prints nothing it is sent.
         data = Buffer.alloc(0);
       }
-      received += data.length;
-      chunks.push(data);
-      if (faults.dropAfterBytes !== undefined && received >= faults.dropAfterBytes) {
-        socket.destroy();
+      const drop = faults.dropAfterBytes;
+      if (drop !== undefined && received + data.length >= drop) {
+        // The cable is pulled: what came after that byte never reaches the paper,
+        // and the sender sees a reset, not a clean close.
+        chunks.push(data.subarray(0, drop - received));
+        received = drop;
+        socket.resetAndDestroy();
         return;
       }
+      received += data.length;
+      chunks.push(data);
       if (faults.drainDelayMs) {
         socket.pause();
         setTimeout(() => socket.resume(), faults.drainDelayMs);
