@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { LanguageCode } from '../contract/ipc-contract.js';
+import { PROFILE_NAMES } from '../../native/printer/printer-profiles.js';
+import { parsePrinterUri } from '../../native/printer/printer-uri.js';
+import { ReceiptIdentity } from '../../native/printer/templates/receipt-identity.js';
 
 export const KioskSection = z
   .object({
@@ -87,6 +90,36 @@ export const BrowsingSection = z
   })
   .strict();
 
+/** A thermal printer of this kiosk, by address and model. */
+export const PrinterEntry = z
+  .object({
+    /** Name in the queue and the staff screen: `desk`, `visitors`. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lowercase letters, digits and dashes'),
+    uri: z.string().superRefine((text, context) => {
+      const parsed = parsePrinterUri(text);
+      if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error });
+    }),
+    profile: z.enum(PROFILE_NAMES).default('epson-tm-t20'),
+    /** Overrides the profile's code page (PC850 for printers that lack the others). */
+    codePage: z.enum(['windows1252', 'cp858', 'cp850']).optional(),
+  })
+  .strict();
+
+export const PrintingSection = z
+  .object({
+    printers: z
+      .array(PrinterEntry)
+      .max(8)
+      .refine(
+        (list) => new Set(list.map((p) => p.id)).size === list.length,
+        'printer ids must differ',
+      )
+      .default([]),
+    /** Who the receipts come from; the site name is kiosk.siteName. */
+    receipt: ReceiptIdentity.omit({ siteName: true }).prefault({}),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     /** Optional pointer to a JSON schema for editors; ignored by the kiosk. */
@@ -95,6 +128,7 @@ export const KioskConfig = z
     languages: LanguagesSection.prefault({}),
     session: SessionSection.prefault({}),
     browsing: BrowsingSection.prefault({}),
+    printing: PrintingSection.prefault({}),
   })
   .strict();
 
@@ -103,4 +137,9 @@ export type KioskConfig = z.infer<typeof KioskConfig>;
 /** The configuration a kiosk runs on when it has no valid file. */
 export function defaultConfig(): KioskConfig {
   return KioskConfig.parse({});
+}
+
+/** The receipts' identity: the printing section with the kiosk's site name. */
+export function receiptIdentity(config: KioskConfig): ReceiptIdentity {
+  return { ...config.printing.receipt, siteName: config.kiosk.siteName };
 }

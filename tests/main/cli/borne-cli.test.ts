@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { decode as decodePng } from 'fast-png';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +98,59 @@ describe('borne CLI', () => {
     const warned = await cli('receipt', 'encode', arabic);
     expect(warned.code).toBe(0);
     expect(warned.err).toContain('warning: "ش" (U+0634) is not in windows1252: printed as "?"');
+  });
+
+  it('turns a template sample into a document, and the document into a PNG preview drawn from its bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'borne-cli-'));
+    copyFileSync(
+      join(process.cwd(), 'build', 'receipt', 'logo-exemple.png'),
+      join(dir, 'logo.png'),
+    );
+    const config = join(dir, 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        kiosk: { siteName: 'Paris 18e' },
+        printing: { receipt: { organisation: 'Connexions Solidaires', logo: 'logo.png' } },
+      }),
+    );
+    const sample = await cli(
+      'receipt',
+      'sample',
+      'voucher',
+      '--config',
+      config,
+      '--profile',
+      'generic-58',
+    );
+    expect(sample.code).toBe(0);
+    const document = JSON.parse(sample.out) as {
+      blocks: { type: string; src?: string; text?: string }[];
+    };
+    expect(document.blocks[0]).toMatchObject({ type: 'image', src: join(dir, 'logo.png') });
+    expect(document.blocks.map((block) => block.text)).toContain('Paris 18e');
+    const file = join(dir, 'voucher.json');
+    writeFileSync(file, sample.out);
+    const png = join(dir, 'voucher.png');
+    const preview = await cli('receipt', 'preview', file, '-o', png, '--profile', 'generic-58');
+    expect([preview.code, preview.err]).toEqual([0, '']);
+    expect(preview.out).toMatch(/voucher\.png: ESC\/POS 58 mm .*, \d+ bytes/);
+    expect(decodePng(readFileSync(png)).width).toBe(384 + 32);
+  });
+
+  it('says which template or picture is wrong', async () => {
+    expect((await cli('receipt', 'sample', 'menu')).err).toContain(
+      'unknown template "menu": one of voucher, sale',
+    );
+    const missing = tempFile(
+      'logo.json',
+      JSON.stringify({ blocks: [{ type: 'image', src: 'absent.png' }] }),
+    );
+    const result = await cli('receipt', 'preview', missing, '-o', `${missing}.png`);
+    expect([result.code, result.err]).toEqual([
+      1,
+      `${missing}: invalid\n  - blocks.0.src: cannot read absent.png (ENOENT)\n`,
+    ]);
   });
 
   it('runs as the built `borne` command (package.json bin)', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues } from '../../../native/describe-issues.js';
-import { DEFAULT_SITES, defaultConfig, KioskConfig } from '../../../main/config/config-schema.js';
+import {
+  DEFAULT_SITES,
+  defaultConfig,
+  KioskConfig,
+  receiptIdentity,
+} from '../../../main/config/config-schema.js';
 
 function problemsOf(input: unknown): string[] {
   const parsed = KioskConfig.safeParse(input);
@@ -14,7 +19,40 @@ describe('kiosk configuration schema', () => {
       languages: { default: 'fr', enabled: ['fr', 'en', 'ar'] },
       session: { idleSeconds: 180, warningSeconds: 30 },
       browsing: { sites: DEFAULT_SITES },
+      printing: {
+        printers: [],
+        receipt: {
+          organisation: 'Association Borne',
+          address: [],
+          legalMentions: [],
+          footer: 'Merci de votre visite',
+        },
+      },
     });
+  });
+
+  it('reads printers and the receipts identity, and says what is wrong with a printer address', () => {
+    const config = KioskConfig.parse({
+      printing: {
+        printers: [{ id: 'desk', uri: 'tcp://192.168.1.50:9100', profile: 'generic-80' }],
+        receipt: { organisation: 'Connexions Solidaires', siret: '123 456 789 00012' },
+      },
+    });
+    expect(config.printing.printers).toEqual([
+      { id: 'desk', uri: 'tcp://192.168.1.50:9100', profile: 'generic-80' },
+    ]);
+    expect(receiptIdentity(config)).toMatchObject({
+      organisation: 'Connexions Solidaires',
+      siret: '12345678900012',
+      siteName: 'Point d’accueil numérique',
+    });
+    const bad = KioskConfig.safeParse({
+      printing: { printers: [{ id: 'desk', uri: 'lpt1' }], receipt: { siret: '123' } },
+    });
+    expect(bad.success === false && describeIssues(bad.error)).toEqual([
+      'printing.printers.0.uri: not a printer address: "lpt1" (tcp://10.0.0.5:9100, usb:///dev/usb/lp0 or serial:///dev/ttyUSB0?baud=38400)',
+      'printing.receipt.siret: a SIRET has 14 digits',
+    ]);
   });
 
   it('keeps the defaults of the fields a partial file leaves out', () => {

@@ -3,7 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parsePrinterUri } from '../../../native/printer/printer-uri.js';
+import { decode as decodePng } from 'fast-png';
+import { interpretEscPos } from '../../../native/printer/escpos-interpreter.js';
+import { formatPrinterUri, parsePrinterUri } from '../../../native/printer/printer-uri.js';
+import { hasPython, startPtyPrinter } from '../../support/pty-printer.js';
 
 const bin = join(process.cwd(), 'bin', 'borne.mjs');
 let simulator: ChildProcessWithoutNullStreams | undefined;
@@ -42,12 +45,41 @@ describe('borne printer (against the virtual printer)', () => {
     ]);
     const page = borne('printer', 'test-page', `tcp://127.0.0.1:${port}`);
     expect(page.status).toBe(0);
-    await expect.poll(() => readdirSync(out)).toEqual(['job-1.bin']);
-    const job = readFileSync(join(out, 'job-1.bin'));
-    expect(job.subarray(0, 2).toString('hex')).toBe('1b40');
-    expect(job.includes(Buffer.from('Borne ', 'latin1'))).toBe(true);
-    expect(job.includes(Buffer.from([0x1d, 0x56, 0x01]))).toBe(true); // cut
+    await expect.poll(() => readdirSync(out).sort()).toEqual(['job-1.bin', 'job-1.png']);
+    // What the printer received, read back: title, accents and € on its code page, QR, cut.
+    const job = interpretEscPos(readFileSync(join(out, 'job-1.bin')));
+    expect(job.initialized).toBe(true);
+    const lines = job.elements.flatMap((e) => (e.kind === 'line' ? [e.text.trim()] : []));
+    expect(lines).toEqual(
+      expect.arrayContaining(['Borne — page de test', 'Symboles : € ° « » § ²']),
+    );
+    expect(job.elements.find((e) => e.kind === 'qrcode')).toMatchObject({
+      data: 'BORNE-TEST-PAGE',
+    });
+    expect(job.elements.filter((e) => e.kind !== 'line').at(-1)).toEqual({
+      kind: 'cut',
+      mode: 'partial',
+    });
+    const preview = decodePng(readFileSync(join(out, 'job-1.png')));
+    expect(preview.width).toBe(576 + 32);
   });
+
+  it.skipIf(!hasPython)(
+    'reads the status of a serial printer (a pty relayed to the simulator)',
+    async () => {
+      const port = await simulate();
+      const pty = await startPtyPrinter(port);
+      try {
+        const status = borne('printer', 'status', `serial://${pty.path}?baud=38400`);
+        expect([status.status, status.stdout]).toEqual([
+          0,
+          `serial://${pty.path}?baud=38400: ready — Imprimante prête\n`,
+        ]);
+      } finally {
+        await pty.close();
+      }
+    },
+  );
 
   it('does not send a page to a printer out of paper, and says why in French', async () => {
     const out = mkdtempSync(join(tmpdir(), 'borne-jobs-'));
@@ -67,10 +99,10 @@ describe('borne printer (against the virtual printer)', () => {
     const bad = borne('printer', 'status', 'printer-at-the-desk');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('tcp://10.0.0.5:9100');
-    const usb = borne('printer', 'status', 'usb:///dev/usb/lp0');
+    const usb = borne('printer', 'status', 'usb:///dev/usb/lp-absent');
     expect([usb.status, usb.stderr]).toEqual([
-      2,
-      expect.stringContaining('status is read over tcp:// only'),
+      1,
+      'usb:///dev/usb/lp-absent: /dev/usb/lp-absent is not there: printer unplugged or off\n',
     ]);
   });
 });
@@ -80,16 +112,25 @@ describe('printer addresses', () => {
     ['tcp://10.0.0.5:9100', { kind: 'tcp', host: '10.0.0.5', port: 9100 }],
     ['tcp://imprimante-accueil', { kind: 'tcp', host: 'imprimante-accueil', port: 9100 }],
     ['usb:///dev/usb/lp0', { kind: 'usb', path: '/dev/usb/lp0' }],
-    ['serial:///dev/ttyUSB0?baud=38400', { kind: 'serial', path: '/dev/ttyUSB0', baud: 38400 }],
-    ['serial:///dev/ttyS0', { kind: 'serial', path: '/dev/ttyS0', baud: 9600 }],
+    [
+      'serial:///dev/ttyUSB0?baud=38400&flow=rtscts',
+      { kind: 'serial', path: '/dev/ttyUSB0', baud: 38400, flow: 'rtscts' },
+    ],
+    ['serial:///dev/ttyS0', { kind: 'serial', path: '/dev/ttyS0', baud: 9600, flow: 'none' }],
   ])('reads %s', (text, uri) => {
     expect(parsePrinterUri(text)).toEqual({ ok: true, uri });
+    const parsed = parsePrinterUri(text);
+    if (parsed.ok) expect(parsePrinterUri(formatPrinterUri(parsed.uri))).toEqual(parsed);
   });
 
-  it.each(['', 'http://10.0.0.5', 'usb://lp0', 'serial:///dev/ttyUSB0?baud=fast', 'tcp://'])(
-    'refuses "%s"',
-    (text) => {
-      expect(parsePrinterUri(text).ok).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'http://10.0.0.5',
+    'usb://lp0',
+    'serial:///dev/ttyUSB0?baud=fast',
+    'serial:///dev/ttyUSB0?flow=dtr',
+    'tcp://',
+  ])('refuses "%s"', (text) => {
+    expect(parsePrinterUri(text).ok).toBe(false);
+  });
 });
