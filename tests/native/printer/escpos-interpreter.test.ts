@@ -15,11 +15,8 @@ import {
   PROFILE_NAMES,
   type PrinterProfile,
 } from '../../../native/printer/printer-profiles.js';
-import {
-  encodeReceipt,
-  fitToCodePage,
-  twoColumns,
-} from '../../../native/printer/receipt-encoder.js';
+import { fitToCodePage } from '../../../native/printer/code-page-fit.js';
+import { encodeReceipt, twoColumns } from '../../../native/printer/receipt-encoder.js';
 import {
   type ReceiptBlock,
   ReceiptDocument,

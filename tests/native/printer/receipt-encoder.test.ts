@@ -11,11 +11,8 @@ import {
   type PrinterProfile,
   withCodePage,
 } from '../../../native/printer/printer-profiles.js';
-import {
-  encodeReceipt,
-  fitToCodePage,
-  twoColumns,
-} from '../../../native/printer/receipt-encoder.js';
+import { encodeText, fitToCodePage } from '../../../native/printer/code-page-fit.js';
+import { encodeReceipt, twoColumns } from '../../../native/printer/receipt-encoder.js';
 import {
   ReceiptDocument,
   type ReceiptDocumentInput,
@@ -56,6 +53,16 @@ describe('receipt encoder: French on the code page of each profile', () => {
     const { bytes, warnings } = encode(text('un\ndeux'), PRINTER_PROFILES['generic-58']);
     expect(warnings).toEqual([]);
     expect(Buffer.from(bytes).toString('latin1')).toContain('un\ndeux\n');
+  });
+
+  it('never writes a character as a control byte: § is F5 on CP858, not 15 (NAK) as the encoder chose', () => {
+    const { bytes } = encode(text('§ ¶'), PRINTER_PROFILES['generic-58']);
+    expect(hex(bytes)).toContain('f5 20 f4 0a');
+    for (const page of ['windows1252', 'cp858', 'cp850'] as const) {
+      const all = [...Array(0x2500).keys()].map((c) => String.fromCodePoint(c + 0x20)).join('');
+      const fitted = fitToCodePage(all, page).text.replaceAll('?', '');
+      expect([...encodeText(fitted, page)].every((byte) => byte >= 0x20)).toBe(true);
+    }
   });
 
   it('selects PC850 (ESC t 2) when asked, where € does not exist: "?" and a warning', () => {

@@ -78,6 +78,23 @@ describe('receipt preview', () => {
     });
   });
 
+  it('narrows a barcode to fit 58 mm paper (2 dots a module), and warns when even that is too wide', () => {
+    const narrow = preview(
+      { blocks: [{ type: 'barcode', symbology: 'code128', value: 'BORNE-TEST' }] },
+      PRINTER_PROFILES['generic-58'],
+    );
+    expect(readCode(narrow)).toEqual({ format: 'CODE_128', text: 'BORNE-TEST' });
+    const long = encodeReceipt(
+      ReceiptDocument.parse({
+        blocks: [{ type: 'barcode', symbology: 'code128', value: 'X'.repeat(20) }],
+      }),
+      PRINTER_PROFILES['generic-58'],
+    );
+    expect(long.warnings).toEqual([
+      'barcode "XXXXXXXXXXXXXXXXXXXX" needs 510 dots, the paper has 384: shorten it or use a QR code',
+    ]);
+  });
+
   it('draws €, é and œ with the font glyphs on WPC1252, and € é "oe" on CP858', () => {
     const tm = preview({ blocks: [{ type: 'text', text: '€éœ' }] });
     expect([cell(tm, 0), cell(tm, 1), cell(tm, 2)]).toEqual([glyph('€'), glyph('é'), glyph('œ')]);
