@@ -13,9 +13,16 @@ if ! id borne-kiosk >/dev/null 2>&1; then
     --shell /usr/sbin/nologin --groups video,input,render borne-kiosk
   passwd --lock borne-kiosk
 fi
+# Receipt printers: USB ones through usblp (/dev/usb/lp*, group lp), serial ones
+# through /dev/ttyS* and USB-serial adapters (group dialout).
+usermod --append --groups lp,dialout borne-kiosk
 
 install -d -m 0755 /etc/borne
 [ -f /etc/borne/config.json ] || install -m 0644 "$here/../config.example.json" /etc/borne/config.json
+# The example configuration's receipt logo, relative to the configuration file.
+install -d -m 0755 /etc/borne/receipt
+[ -f /etc/borne/receipt/logo-exemple.png ] ||
+  install -m 0644 "$here/../receipt/logo-exemple.png" /etc/borne/receipt/logo-exemple.png
 
 install -m 0644 "$here/borne-kiosk.service" /etc/systemd/system/borne-kiosk.service
 systemctl daemon-reload

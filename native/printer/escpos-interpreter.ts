@@ -259,6 +259,15 @@ export function interpretEscPos(input: Uint8Array): InterpretedJob {
       break;
     }
     const command = at(i + 1);
+    /** A fixed-length command's length; an unknown one is noted and skipped. */
+    const knownLength = (table: Record<number, number>): number | undefined => {
+      const length = table[command];
+      if (length === undefined) {
+        notes.push(`unknown command ${name(byte, command)} at ${i}`);
+        i += 2;
+      }
+      return length;
+    };
     const truncated = (length: number) => {
       if (remaining >= length) return false;
       notes.push(`${name(byte, command)} cut short at ${i}`);
@@ -324,13 +333,8 @@ export function interpretEscPos(input: Uint8Array): InterpretedJob {
         i += 4;
         continue;
       }
-      const length = ESC_LENGTHS[command];
-      if (length === undefined) {
-        notes.push(`unknown command ${name(byte, command)} at ${i}`);
-        i += 2;
-        continue;
-      }
-      if (truncated(length)) continue;
+      const length = knownLength(ESC_LENGTHS);
+      if (length === undefined || truncated(length)) continue;
       const n = at(i + 2);
       switch (command) {
         case 0x40:
@@ -497,13 +501,8 @@ export function interpretEscPos(input: Uint8Array): InterpretedJob {
         i += length;
         continue;
       }
-      const length = GS_LENGTHS[command];
-      if (length === undefined) {
-        notes.push(`unknown command ${name(byte, command)} at ${i}`);
-        i += 2;
-        continue;
-      }
-      if (truncated(length)) continue;
+      const length = knownLength(GS_LENGTHS);
+      if (length === undefined || truncated(length)) continue;
       const n = at(i + 2);
       if (command === 0x21) {
         style = { ...style, width: ((n >> 4) & 7) + 1, height: (n & 7) + 1 };
@@ -527,13 +526,8 @@ export function interpretEscPos(input: Uint8Array): InterpretedJob {
       i += 5 + word(i + 3);
       continue;
     }
-    const length = FS_LENGTHS[command];
-    if (length === undefined) {
-      notes.push(`unknown command ${name(byte, command)} at ${i}`);
-      i += 2;
-      continue;
-    }
-    if (truncated(length)) continue;
+    const length = knownLength(FS_LENGTHS);
+    if (length === undefined || truncated(length)) continue;
     i += length;
   }
   flushLine();

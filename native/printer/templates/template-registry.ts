@@ -6,11 +6,21 @@
 import type { PrinterProfile } from '../printer-profiles.js';
 import type { ReceiptDocumentInput } from '../receipt-model.js';
 import { dayReport, type DayReportInput } from './day-report.js';
-import type { ReceiptIdentity } from './receipt-identity.js';
+import { ReceiptIdentity } from './receipt-identity.js';
 import { saleReceipt, type SaleReceiptInput } from './sale-receipt.js';
 import { testPage } from './test-page.js';
 import { visitorTicket, type VisitorTicketInput } from './visitor-ticket.js';
 import { voucherTicket, type VoucherInput } from './voucher.js';
+
+/** An association as the examples show it (logo path relative to the project). */
+export const EXAMPLE_IDENTITY: ReceiptIdentity = ReceiptIdentity.parse({
+  organisation: 'Association Connexions Solidaires',
+  address: ['12 rue des Poissonniers', '75018 Paris'],
+  siret: '123 456 789 00012',
+  legalMentions: ['TVA non applicable, art. 293 B du CGI'],
+  logo: 'build/receipt/logo-exemple.png',
+  siteName: 'Point d’accueil numérique — Paris 18e',
+});
 
 type Render<Input> = (
   input: Input,

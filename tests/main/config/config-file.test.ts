@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -64,5 +64,16 @@ describe('loading the configuration file', () => {
 
   it('refuses an empty file rather than guessing', () => {
     expect(checkConfigText('')).toMatchObject({ ok: false });
+  });
+});
+
+describe('the example configuration shipped in build/', () => {
+  it('is valid, with a printer and the receipts identity, and its logo is where it says', () => {
+    const path = join(process.cwd(), 'build', 'config.example.json');
+    const loaded = loadConfigFile(path);
+    expect(loaded.status).toEqual({ source: 'file', path, problems: [] });
+    expect(loaded.config.printing.printers.map((printer) => printer.id)).toEqual(['desk']);
+    const logo = loaded.config.printing.receipt.logo ?? '';
+    expect(existsSync(join(process.cwd(), 'build', logo))).toBe(true);
   });
 });

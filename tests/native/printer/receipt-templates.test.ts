@@ -21,9 +21,9 @@ import {
 } from '../../../native/printer/receipt-model.js';
 import { renderPreview } from '../../../native/printer/receipt-preview.js';
 import { dayReport } from '../../../native/printer/templates/day-report.js';
-import { ReceiptIdentity } from '../../../native/printer/templates/receipt-identity.js';
 import { saleReceipt } from '../../../native/printer/templates/sale-receipt.js';
 import {
+  EXAMPLE_IDENTITY,
   exampleDocument,
   TEMPLATE_NAMES,
   TEMPLATES,
@@ -34,14 +34,7 @@ import { readCode } from '../../support/code-reader.js';
 
 const root = projectRoot();
 const fixtures = join(root, 'tests', 'fixtures', 'receipts');
-const identity = ReceiptIdentity.parse({
-  organisation: 'Association Connexions Solidaires',
-  address: ['12 rue des Poissonniers', '75018 Paris'],
-  siret: '123 456 789 00012',
-  legalMentions: ['TVA non applicable, art. 293 B du CGI'],
-  logo: 'build/receipt/logo-exemple.png',
-  siteName: 'Point d’accueil numérique — Paris 18e',
-});
+const identity = EXAMPLE_IDENTITY;
 const NOW = new Date('2026-11-23T13:05:00Z');
 const TM_T20 = PRINTER_PROFILES['epson-tm-t20'];
 const GENERIC_58 = PRINTER_PROFILES['generic-58'];
