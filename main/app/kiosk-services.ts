@@ -4,6 +4,7 @@
  * Hosts add the wipers of what they own (browser storage, windows) to
  * `session` before the first visitor.
  */
+import { dirname } from 'node:path';
 import type { AppInfo, HostKind } from '../contract/ipc-contract.js';
 import type { LoadedConfig } from '../config/config-file.js';
 import type { KioskConfig } from '../config/config-schema.js';
@@ -15,6 +16,8 @@ import type { SessionTiming } from '../session/session-machine.js';
 import { toSessionView } from '../session/session-view.js';
 import { type ResetReport, VisitorSession } from '../session/visitor-session.js';
 import type { ConfigStore } from './config-store.js';
+import { dataDir } from './paths.js';
+import { createPrintingService, type PrintingService } from './printing-service.js';
 import { BORNE_VERSION } from './version.js';
 
 export interface KioskServices {
@@ -23,6 +26,7 @@ export interface KioskServices {
   session: VisitorSession;
   sessionFolder: SessionFolder;
   speech: SpeechSynthesizer;
+  printing: PrintingService;
   dispose(): void;
 }
 
@@ -49,8 +53,16 @@ export function createKioskServices(options: {
   host: HostKind;
   config: ConfigStore;
   log?: (line: string) => void;
+  /** The kiosk's state folder (print journal); see `dataDir()`. */
+  dataDir?: string;
 }): KioskServices {
   const log = options.log ?? (() => {});
+  const printing = createPrintingService({
+    config: options.config.config,
+    baseDir: dirname(options.config.current.status.path),
+    dataDir: options.dataDir ?? dataDir(),
+    log,
+  });
   const events = new EventHub();
   const sessionFolder = new SessionFolder();
   const session = new VisitorSession({
@@ -88,7 +100,9 @@ export function createKioskServices(options: {
     session,
     sessionFolder,
     speech: new SpeechSynthesizer(),
+    printing,
     dispose: () => {
+      printing.dispose();
       for (const unsubscribe of unsubscribers) unsubscribe();
       session.dispose();
       sessionFolder.dispose();

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,4 +29,14 @@ function readPackageName(manifest: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where the kiosk keeps its own state (the print journal, later the ledger
+ * and usage log): $BORNE_DATA_DIR (the kiosk unit sets /var/lib/borne),
+ * otherwise the user's XDG state folder.
+ */
+export function dataDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  if (env.BORNE_DATA_DIR) return env.BORNE_DATA_DIR;
+  return join(env.XDG_STATE_HOME || join(home, '.local', 'state'), 'borne');
 }
