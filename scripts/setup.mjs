@@ -31,9 +31,11 @@ function missingDebianPackages(names) {
 
 function ensureDebianPackages() {
   // Tests drive Debian's Chromium; start needs it only where Electron is absent.
-  // espeak-ng reads the screens aloud; libusb-1.0-0 is node-hid's.
+  // espeak-ng reads the screens aloud; libusb-1.0-0 is node-hid's; python3
+  // opens the pseudo-terminals that stand in for serial printers in tests.
   const wanted = ['libusb-1.0-0', 'espeak-ng'];
   if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
+  if (mode === 'test') wanted.push('python3');
   if (!isDebian()) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
     return true;
