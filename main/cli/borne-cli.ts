@@ -10,6 +10,7 @@ import { checkConfigText } from '../config/config-file.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { defaultConfig } from '../config/config-schema.js';
 import { type CliIo, consoleIo } from './cli-io.js';
+import { addDecodeCommand } from './decode-commands.js';
 import { addPrinterCommands } from './printer-commands.js';
 import { addReceiptCommands } from './receipt-commands.js';
 
@@ -59,6 +60,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
 
   addReceiptCommands(program, io, setExitCode);
   addPrinterCommands(program, io, setExitCode);
+  addDecodeCommand(program, io, setExitCode);
 
   return program;
 }

@@ -12,6 +12,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Raw bytes to stdout (printer data). */
   outBytes: (bytes: Uint8Array) => void;
+  /** All of standard input, as text. */
+  readInput: () => Promise<string>;
 }
 
 export type SetExitCode = (code: number) => void;
@@ -20,6 +22,11 @@ export const consoleIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   outBytes: (bytes) => process.stdout.write(bytes),
+  readInput: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 export const PROFILE_OPTION = `printer profile: ${PROFILE_NAMES.join(', ')}`;

@@ -8,6 +8,10 @@ import { runCli } from '../../../main/cli/borne-cli.js';
 import { checkConfigText } from '../../../main/config/config-file.js';
 
 async function cli(...argv: string[]) {
+  return cliWithInput('', ...argv);
+}
+
+async function cliWithInput(input: string, ...argv: string[]) {
   let out = '';
   let err = '';
   const bytes: Uint8Array[] = [];
@@ -15,6 +19,7 @@ async function cli(...argv: string[]) {
     out: (text) => (out += text),
     err: (text) => (err += text),
     outBytes: (chunk) => bytes.push(chunk),
+    readInput: () => Promise.resolve(input),
   });
   return { code, out, err, bytes: Buffer.concat(bytes) };
 }
@@ -153,6 +158,40 @@ describe('borne CLI', () => {
     ]);
   });
 
+  it('decodes what a reader sent, as one JSON object (exit 1 when a check fails)', async () => {
+    const mrz = await cliWithInput(
+      'IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<\r\n8806923102858CORINNE<<<<<<<6512068F6\r\n',
+      'decode',
+      'mrz',
+    );
+    expect(mrz.code).toBe(0);
+    expect(JSON.parse(mrz.out)).toEqual({
+      kind: 'mrz',
+      valid: true,
+      fields: {
+        format: 'FR-ID',
+        documentType: 'ID',
+        issuingCountry: 'FRA',
+        documentNumber: '880692310285',
+        lastName: 'BERTHIER',
+        firstNames: 'CORINNE',
+        nationality: 'FRA',
+        birthDate: '651206',
+        sex: 'F',
+        optionalData: '',
+      },
+      errors: [],
+    });
+    const luhn = await cliWithInput('79927398710\n', 'decode', 'luhn');
+    expect([luhn.code, luhn.out]).toEqual([
+      1,
+      '{"kind":"luhn","valid":false,"fields":{"digits":"79927398710"},"errors":["digits: the Luhn check digit does not match"]}\n',
+    ]);
+    expect((await cli('decode', 'iris')).err).toBe(
+      'unknown kind "iris": one of mrz, track, barcode, luhn, em4100\n',
+    );
+  });
+
   it('runs as the built `borne` command (package.json bin)', () => {
     const bin = join(process.cwd(), 'bin', 'borne.mjs');
     expect(execFileSync(bin, ['--help'], { encoding: 'utf8' })).toContain('config');
@@ -160,5 +199,10 @@ describe('borne CLI', () => {
     const result = spawnSync(bin, ['config', 'validate', bad], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('session.idleSeconds');
+    const decoded = spawnSync(bin, ['decode', 'em4100'], {
+      input: '0012345678\n',
+      encoding: 'utf8',
+    });
+    expect([decoded.status, JSON.parse(decoded.stdout).fields.hex]).toEqual([0, '00BC614E']);
   });
 });
