@@ -15,7 +15,10 @@ if ! id borne-kiosk >/dev/null 2>&1; then
 fi
 # Receipt printers: USB ones through usblp (/dev/usb/lp*, group lp), serial ones
 # through /dev/ttyS* and USB-serial adapters (group dialout).
-usermod --append --groups lp,dialout borne-kiosk
+usermod --append --groups lp,dialout,plugdev borne-kiosk
+# Card and code readers through hidraw (see the rules file for brands).
+install -m 0644 "$here/../udev/60-borne-readers.rules" /etc/udev/rules.d/60-borne-readers.rules
+udevadm control --reload && udevadm trigger --subsystem-match=hidraw || true
 
 install -d -m 0755 /etc/borne
 [ -f /etc/borne/config.json ] || install -m 0644 "$here/../config.example.json" /etc/borne/config.json

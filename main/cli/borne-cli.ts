@@ -11,6 +11,7 @@ import { resolveConfigPath } from '../config/config-path.js';
 import { defaultConfig } from '../config/config-schema.js';
 import { type CliIo, consoleIo } from './cli-io.js';
 import { addDecodeCommand } from './decode-commands.js';
+import { addHidCommands } from './hid-commands.js';
 import { addPrinterCommands } from './printer-commands.js';
 import { addReceiptCommands } from './receipt-commands.js';
 
@@ -61,6 +62,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   addReceiptCommands(program, io, setExitCode);
   addPrinterCommands(program, io, setExitCode);
   addDecodeCommand(program, io, setExitCode);
+  addHidCommands(program, io, setExitCode);
 
   return program;
 }

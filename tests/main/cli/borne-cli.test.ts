@@ -192,6 +192,23 @@ describe('borne CLI', () => {
     );
   });
 
+  it('replays a reader recording through the decoding path: events pseudonymised, unplug and replug seen', async () => {
+    const file = join(process.cwd(), 'tests', 'fixtures', 'hid', 'msr-member-card.json');
+    const result = await cli('hid', 'simulate', '--file', file, '--speed', '10');
+    expect(result.code).toBe(0);
+    const lines = result.out.trim().split('\n');
+    expect(lines[0]).toBe('pseudonyms below are for this run only');
+    expect(
+      lines
+        .filter((line) => line.startsWith('status: '))
+        .map((line) => JSON.parse(line.slice(8)).state),
+    ).toEqual(['connected', 'disconnected', 'connected']);
+    const events = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    expect(events).toHaveLength(3);
+    expect(new Set(events.map((event) => event.pseudonym)).size).toBe(1);
+    expect(result.out).not.toContain('6280010000004215');
+  });
+
   it('runs as the built `borne` command (package.json bin)', () => {
     const bin = join(process.cwd(), 'bin', 'borne.mjs');
     expect(execFileSync(bin, ['--help'], { encoding: 'utf8' })).toContain('config');
