@@ -24,7 +24,7 @@ import {
   type ReaderLayout,
   WedgeDecoder,
   type WedgeKey,
-} from '../../native/hid/wedge-decoder.js';
+} from '../../renderer/kit/wedge-decoder.js';
 import { round } from './stats.js';
 
 const root = projectRoot();

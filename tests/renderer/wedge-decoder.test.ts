@@ -12,7 +12,7 @@ import {
   WedgeDecoder,
   type WedgeKey,
   type WedgeOutput,
-} from '../../../native/hid/wedge-decoder.js';
+} from '../../renderer/kit/wedge-decoder.js';
 
 /** Presses `text` then Enter with the given gaps; returns every output, timer included. */
 function run(
@@ -91,6 +91,16 @@ describe('keyboard-wedge decoder', () => {
     const outputs = run('1234567890', 'qwerty', [5, 5, 5, 80, 5, 5, 5, 5, 5, 5, 5]);
     expect(typedCodes(outputs)).toEqual(['Digit1', 'Digit2', 'Digit3']);
     expect(scans(outputs)).toEqual(['4567890']);
+  });
+
+  it('lets the Shift presses of an AZERTY reader by without breaking the burst', () => {
+    const decoder = new WedgeDecoder({ ...DEFAULT_WEDGE_OPTIONS, layout: 'azerty' });
+    const outputs = keysFor('123456', 'azerty').flatMap((key, index) => [
+      ...decoder.key({ code: 'ShiftLeft', shift: true, time: index * 10 }),
+      ...decoder.key({ ...key, time: index * 10 + 3 }),
+    ]);
+    outputs.push(...decoder.key({ code: 'Enter', shift: false, time: 62 }));
+    expect(scans(outputs)).toEqual(['123456']);
   });
 
   it('releases held keys when the timer passes the deadline', () => {

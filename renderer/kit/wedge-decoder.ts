@@ -123,6 +123,19 @@ export function wedgeChar(
   return LAYOUTS[layout][key.code]?.[key.shift ? 1 : 0];
 }
 
+const MODIFIERS = new Set([
+  'ShiftLeft',
+  'ShiftRight',
+  'ControlLeft',
+  'ControlRight',
+  'AltLeft',
+  'AltRight',
+  'MetaLeft',
+  'MetaRight',
+  'CapsLock',
+  'NumLock',
+]);
+
 /** The longest a scan may be: anything longer is a person leaning on the keyboard. */
 const MAX_SCAN_LENGTH = 512;
 
@@ -142,9 +155,13 @@ export class WedgeDecoder {
     return last ? last.time + this.options.maxGapMs : null;
   }
 
-  /** Feeds a key press. The suffix key and character keys count; others release what is held. */
+  /**
+   * Feeds a key press. The suffix key and character keys count; modifier
+   * keys (a reader presses Shift too) are let by; others release what is held.
+   */
   key(key: WedgeKey): WedgeOutput[] {
     const out = this.expire(key.time);
+    if (MODIFIERS.has(key.code)) return out;
     const last = this.held.at(-1);
     const inBurst = last !== undefined && key.time - last.time <= this.options.maxGapMs;
     if (
