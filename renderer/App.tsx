@@ -6,15 +6,18 @@ import { switchLanguage } from './kit/i18n';
 import { stopReading } from './kit/read-aloud';
 import { useActivityReporter } from './kit/useActivityReporter';
 import { useHostState } from './kit/useHostState';
+import { useWedgeReader } from './kit/useWedgeReader';
 import { AttractScreen } from './visitor/AttractScreen';
 import { HomeScreen } from './visitor/HomeScreen';
 import { IdleWarning } from './visitor/IdleWarning';
 import { LockedScreen, ResettingScreen } from './visitor/SessionScreens';
+import { ReaderNotice } from './visitor/ReaderNotice';
 import { StartingScreen } from './visitor/StartingScreen';
 
 export function App({ host }: { host: HostClient }) {
   const { info, session } = useHostState(host);
   useActivityReporter(host, session?.kind);
+  useWedgeReader(host, info?.wedge);
   if (!info || !session) return <StartingScreen />;
   // A new session id remounts everything: no state of one visitor survives into the next.
   return <VisitorSession key={session.sessionId} host={host} info={info} session={session} />;
@@ -37,37 +40,33 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
   // Nothing a visitor asked to hear goes on playing for the next one.
   useEffect(() => stopReading, []);
 
-  switch (session.kind) {
-    case 'attract':
-      return (
+  if (session.kind === 'resetting') return <ResettingScreen />;
+  if (session.kind === 'locked') return <LockedScreen />;
+  return (
+    <>
+      {session.kind === 'attract' ? (
         <AttractScreen
           info={info}
           language={language}
           onChooseLanguage={setChosen}
           onStart={() => void host.call('session.activity', {})}
         />
-      );
-    case 'resetting':
-      return <ResettingScreen />;
-    case 'locked':
-      return <LockedScreen />;
-    case 'active':
-    case 'idle-warning':
-      return (
-        <>
-          <HomeScreen
-            info={info}
-            language={language}
-            onChooseLanguage={setChosen}
-            onEnd={() => void host.call('session.end', {})}
-          />
-          {session.kind === 'idle-warning' && (
-            <IdleWarning
-              remainingMs={session.warningRemainingMs ?? session.warningSeconds * 1000}
-              onContinue={() => void host.call('session.continue', {})}
-            />
-          )}
-        </>
-      );
-  }
+      ) : (
+        <HomeScreen
+          info={info}
+          language={language}
+          onChooseLanguage={setChosen}
+          onEnd={() => void host.call('session.end', {})}
+        />
+      )}
+      {session.kind === 'idle-warning' && (
+        <IdleWarning
+          remainingMs={session.warningRemainingMs ?? session.warningSeconds * 1000}
+          onContinue={() => void host.call('session.continue', {})}
+        />
+      )}
+      {/* One notice for the whole visit: a card read on the attract screen starts the session. */}
+      <ReaderNotice host={host} />
+    </>
+  );
 }

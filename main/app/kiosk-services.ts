@@ -16,7 +16,11 @@ import type { SessionTiming } from '../session/session-machine.js';
 import { toSessionView } from '../session/session-view.js';
 import { type ResetReport, VisitorSession } from '../session/visitor-session.js';
 import type { ConfigStore } from './config-store.js';
+import { nodeHidBackend } from '../../native/hid/hid-backends.js';
+import type { HidBackend } from '../../native/hid/hid-reader.js';
 import { dataDir } from './paths.js';
+import { createReadersService, type ReadersService, wedgeSettings } from './readers-service.js';
+import { loadSiteSecret } from './site-secret.js';
 import { createPrintingService, type PrintingService } from './printing-service.js';
 import { BORNE_VERSION } from './version.js';
 
@@ -27,6 +31,7 @@ export interface KioskServices {
   sessionFolder: SessionFolder;
   speech: SpeechSynthesizer;
   printing: PrintingService;
+  readers: ReadersService;
   dispose(): void;
 }
 
@@ -39,6 +44,7 @@ export function describeApp(loaded: LoadedConfig, host: HostKind): AppInfo {
     siteName: config.kiosk.siteName,
     languages: { default: config.languages.default, enabled: [...config.languages.enabled] },
     config: status,
+    wedge: wedgeSettings(config),
   };
 }
 
@@ -53,14 +59,17 @@ export function createKioskServices(options: {
   host: HostKind;
   config: ConfigStore;
   log?: (line: string) => void;
-  /** The kiosk's state folder (print journal); see `dataDir()`. */
+  /** The kiosk's state folder (print journal, site secret); see `dataDir()`. */
   dataDir?: string;
+  /** HID access: node-hid unless a test or the simulator gives another. */
+  hidBackend?: () => Promise<HidBackend>;
 }): KioskServices {
   const log = options.log ?? (() => {});
+  const folder = options.dataDir ?? dataDir();
   const printing = createPrintingService({
     config: options.config.config,
     baseDir: dirname(options.config.current.status.path),
-    dataDir: options.dataDir ?? dataDir(),
+    dataDir: folder,
     log,
   });
   const events = new EventHub();
@@ -70,6 +79,19 @@ export function createKioskServices(options: {
     onReset: (report) => log(describeReset(report)),
   });
   session.addWiper(sessionFolder);
+  const config = options.config.config;
+  const readers = createReadersService({
+    config: () => options.config.config,
+    // The secret is only made when a reader may need it.
+    secret:
+      config.readers.wedge.enabled || config.readers.hid.length > 0
+        ? loadSiteSecret(folder)
+        : new Uint8Array(32),
+    backend: options.hidBackend ?? nodeHidBackend,
+    onEvent: (view) => events.emit('reader.event', view),
+    log,
+  });
+  session.addWiper(readers.wiper);
   const view = () => toSessionView(session.state, session.timing, Date.now());
   const unsubscribers = [
     options.config.onChange((loaded) => {
@@ -93,6 +115,16 @@ export function createKioskServices(options: {
       session.dispatch({ type: 'end', by: 'visitor' });
       return view();
     },
+    'reader.scan': ({ text }) => {
+      // Someone is at the kiosk: a card read starts or prolongs the session.
+      session.dispatch({ type: 'input' });
+      readers.scan(text);
+      return {};
+    },
+    'reader.forget': () => {
+      readers.forgetIdCard();
+      return {};
+    },
   };
   return {
     handlers,
@@ -101,8 +133,10 @@ export function createKioskServices(options: {
     sessionFolder,
     speech: new SpeechSynthesizer(),
     printing,
+    readers,
     dispose: () => {
       printing.dispose();
+      readers.dispose();
       for (const unsubscribe of unsubscribers) unsubscribe();
       session.dispose();
       sessionFolder.dispose();

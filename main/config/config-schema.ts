@@ -120,6 +120,41 @@ export const PrintingSection = z
   })
   .strict();
 
+const READER_ROLES = ['member-card', 'staff-badge', 'id-card', 'product'] as const;
+const HexId = z.number().int().min(0).max(0xffff);
+
+/** A HID reader: found by vendor and product id (and usage page), read with node-hid. */
+export const HidReaderEntry = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lowercase letters, digits and dashes'),
+    vendorId: HexId,
+    productId: HexId,
+    usagePage: HexId.optional(),
+    decoder: z.enum(['hid-pos-scanner', 'msr']),
+    role: z.enum(READER_ROLES),
+  })
+  .strict();
+
+export const ReadersSection = z
+  .object({
+    /** A keyboard-wedge reader (it types): told from typing by timing. */
+    wedge: z
+      .object({
+        enabled: z.boolean().default(false),
+        role: z.enum(READER_ROLES).default('id-card'),
+        /** The layout the reader is set to emulate (most are QWERTY). */
+        layout: z.enum(['qwerty', 'azerty']).default('qwerty'),
+        prefix: z.string().max(8).default(''),
+        suffix: z.enum(['Enter', 'Tab']).default('Enter'),
+        minLength: z.number().int().min(1).max(64).default(6),
+        maxGapMs: z.number().int().min(5).max(200).default(30),
+      })
+      .strict()
+      .prefault({}),
+    hid: z.array(HidReaderEntry).max(8).default([]),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     /** Optional pointer to a JSON schema for editors; ignored by the kiosk. */
@@ -129,6 +164,7 @@ export const KioskConfig = z
     session: SessionSection.prefault({}),
     browsing: BrowsingSection.prefault({}),
     printing: PrintingSection.prefault({}),
+    readers: ReadersSection.prefault({}),
   })
   .strict();
 

@@ -28,6 +28,33 @@ export const ConfigStatus = z.object({
 });
 export type ConfigStatus = z.infer<typeof ConfigStatus>;
 
+/** How the renderer tells a keyboard-wedge reader from typing (see renderer/kit/wedge-decoder). */
+export const WedgeSettings = z.object({
+  enabled: z.boolean(),
+  layout: z.enum(['qwerty', 'azerty']),
+  prefix: z.string().max(8),
+  suffix: z.enum(['Enter', 'Tab']),
+  minLength: z.number().int().min(1).max(64),
+  maxGapMs: z.number().int().min(5).max(200),
+});
+export type WedgeSettings = z.infer<typeof WedgeSettings>;
+
+/**
+ * A card or code read, as the screen may show it: never a card number or a
+ * pseudonym; an ID card's fields only to the visitor who presented it.
+ */
+export const ReaderEventView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['member-card', 'staff-badge']), valid: z.boolean() }),
+  z.object({
+    kind: z.literal('id-card'),
+    valid: z.boolean(),
+    fields: z.record(z.string(), z.string()),
+    fieldValidity: z.record(z.string(), z.boolean()),
+  }),
+  z.object({ kind: z.literal('product'), valid: z.boolean(), digits: z.string() }),
+]);
+export type ReaderEventView = z.infer<typeof ReaderEventView>;
+
 /** What the renderer needs to know to draw the kiosk. No secrets here. */
 export const AppInfo = z.object({
   version: z.string(),
@@ -39,6 +66,7 @@ export const AppInfo = z.object({
     enabled: z.array(LanguageCode).min(1),
   }),
   config: ConfigStatus,
+  wedge: WedgeSettings,
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -66,6 +94,13 @@ export const methods = {
   'session.continue': { params: NoParams, result: SessionView },
   /** "Terminer et effacer mes données": the visitor ends the session now. */
   'session.end': { params: NoParams, result: SessionView },
+  /** A keyboard-wedge reader's scan, caught by the renderer before any field got it. */
+  'reader.scan': {
+    params: z.object({ text: z.string().min(1).max(512) }).strict(),
+    result: z.object({}).strict(),
+  },
+  /** "Effacer ces informations": forget the ID card read in this session now. */
+  'reader.forget': { params: NoParams, result: z.object({}).strict() },
 } as const;
 
 /** Events pushed by the services to the renderer, by name. */
@@ -73,6 +108,7 @@ export const events = {
   /** The configuration was reloaded (SIGHUP, or later a signed bundle from the fleet). */
   'app.info.changed': AppInfo,
   'session.changed': SessionView,
+  'reader.event': ReaderEventView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

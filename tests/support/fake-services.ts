@@ -8,5 +8,9 @@ import { createKioskServices } from '../../main/app/kiosk-services.js';
 export function servicesOnTempConfig(host: 'browser' | 'electron' = 'browser') {
   const dir = mkdtempSync(join(tmpdir(), 'borne-services-'));
   const config = new ConfigStore(join(dir, 'config.json'));
-  return { dir, config, services: createKioskServices({ host, config }) };
+  return {
+    dir,
+    config,
+    services: createKioskServices({ host, config, dataDir: join(dir, 'data') }),
+  };
 }

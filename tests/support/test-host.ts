@@ -5,6 +5,7 @@ import { ConfigStore } from '../../main/app/config-store.js';
 import { createKioskServices, type KioskServices } from '../../main/app/kiosk-services.js';
 import { rendererDir } from '../../main/app/paths.js';
 import { type KioskServer, startKioskServer } from '../../main/host/kiosk-server.js';
+import type { HidBackend } from '../../native/hid/hid-reader.js';
 
 export interface TestHost extends KioskServer {
   config: ConfigStore;
@@ -18,14 +19,23 @@ export interface TestHost extends KioskServer {
  * The browser host in-process, on a free 127.0.0.1 port, serving the built
  * renderer, with its config file in a temporary folder.
  */
-export async function startTestHost(config?: unknown, port = 0): Promise<TestHost> {
+export async function startTestHost(
+  config?: unknown,
+  port = 0,
+  hidBackend?: () => Promise<HidBackend>,
+): Promise<TestHost> {
   const dir = mkdtempSync(join(tmpdir(), 'borne-test-'));
   const configPath = join(dir, 'config.json');
   const writeConfig = (content: unknown) =>
     writeFileSync(configPath, typeof content === 'string' ? content : JSON.stringify(content));
   if (config !== undefined) writeConfig(config);
   const store = new ConfigStore(configPath);
-  const services = createKioskServices({ host: 'browser', config: store });
+  const services = createKioskServices({
+    host: 'browser',
+    config: store,
+    dataDir: join(dir, 'data'),
+    hidBackend,
+  });
   const server = await startKioskServer({ port, rendererDir: rendererDir(), services });
   return {
     ...server,

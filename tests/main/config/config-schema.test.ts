@@ -28,6 +28,18 @@ describe('kiosk configuration schema', () => {
           footer: 'Merci de votre visite',
         },
       },
+      readers: {
+        wedge: {
+          enabled: false,
+          role: 'id-card',
+          layout: 'qwerty',
+          prefix: '',
+          suffix: 'Enter',
+          minLength: 6,
+          maxGapMs: 30,
+        },
+        hid: [],
+      },
     });
   });
 

@@ -9,6 +9,14 @@ const info: AppInfo = {
   siteName: 'Site',
   languages: { default: 'fr', enabled: ['fr'] },
   config: { source: 'defaults', path: '/etc/borne/config.json', problems: [] },
+  wedge: {
+    enabled: false,
+    layout: 'qwerty',
+    prefix: '',
+    suffix: 'Enter',
+    minLength: 6,
+    maxGapMs: 30,
+  },
 };
 
 /** Handlers for the methods a test uses; the others must not be called. */

@@ -1,0 +1,136 @@
+/**
+ * The kiosk's card and code readers: HID readers from the configuration,
+ * and the keyboard-wedge reader whose scans the renderer catches. Reads
+ * become reader events (native/hid/reader-events): pseudonyms stay here,
+ * the screen gets what it may show, and an ID card's fields live in this
+ * visitor session's memory only — the session reset forgets them.
+ */
+import { type HidBackend, HidReader, type ReaderStatus } from '../../native/hid/hid-reader.js';
+import { type ReaderEvent, readerEvent } from '../../native/hid/reader-events.js';
+import type { ReaderEventView, WedgeSettings } from '../contract/ipc-contract.js';
+import type { KioskConfig } from '../config/config-schema.js';
+import type { Wiper } from '../session/visitor-session.js';
+
+export interface ReadersService {
+  /** A wedge scan from the renderer. */
+  scan(text: string): void;
+  /** The ID card read in this session, if any (for the "fill in my details" helper). */
+  readonly idCard: Extract<ReaderEvent, { kind: 'id-card' }> | undefined;
+  forgetIdCard(): void;
+  statuses(): Record<string, ReaderStatus>;
+  /** Forgets the visitor's ID card at every reset. */
+  wiper: Wiper;
+  dispose(): void;
+}
+
+/** MRZ readers in wedge mode send one line per Enter: lines this close belong together. */
+const MRZ_LINE_GAP_MS = 250;
+
+/** What the renderer's wedge guard needs (the role stays with the services). */
+export function wedgeSettings(config: KioskConfig): WedgeSettings {
+  const { enabled, layout, prefix, suffix, minLength, maxGapMs } = config.readers.wedge;
+  return { enabled, layout, prefix, suffix, minLength, maxGapMs };
+}
+
+export function createReadersService(options: {
+  /** The running configuration: wedge settings follow reloads, HID readers are read at start. */
+  config: () => KioskConfig;
+  secret: Uint8Array;
+  backend: () => Promise<HidBackend>;
+  onEvent: (view: ReaderEventView) => void;
+  log: (line: string) => void;
+}): ReadersService {
+  const { secret } = options;
+  let idCard: Extract<ReaderEvent, { kind: 'id-card' }> | undefined;
+  const statuses: Record<string, ReaderStatus> = {};
+
+  const deliver = (event: ReaderEvent) => {
+    if (event.kind === 'id-card') {
+      idCard = event.valid ? event : idCard;
+      options.onEvent({
+        kind: 'id-card',
+        valid: event.valid,
+        fields: event.fields,
+        fieldValidity: event.fieldValidity,
+      });
+    } else if (event.kind === 'product') {
+      options.onEvent({ kind: 'product', valid: event.valid, digits: event.digits });
+    } else {
+      options.onEvent({ kind: event.kind, valid: event.valid });
+    }
+  };
+
+  const backend = lazyBackend(options.backend);
+  const readers = options.config().readers.hid.map((entry) => {
+    const reader = new HidReader({
+      id: entry.id,
+      match: { vendorId: entry.vendorId, productId: entry.productId, usagePage: entry.usagePage },
+      decoder: entry.decoder,
+      role: entry.role,
+      secret,
+      backend,
+      onEvent: deliver,
+      onStatus: (status) => {
+        statuses[entry.id] = status;
+        options.log(
+          `reader ${entry.id}: ${status.state}${'message' in status ? ` (${status.message})` : ''}`,
+        );
+      },
+    });
+    reader.start();
+    return reader;
+  });
+
+  let lines: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flushLines = () => {
+    const text = lines.join('\n');
+    lines = [];
+    deliver(readerEvent('id-card', { type: 'barcode', text }, secret));
+  };
+
+  return {
+    scan(text) {
+      const { enabled, role } = options.config().readers.wedge;
+      if (!enabled) return;
+      if (role !== 'id-card') {
+        deliver(
+          readerEvent(role, { type: role === 'staff-badge' ? 'badge' : 'barcode', text }, secret),
+        );
+        return;
+      }
+      lines.push(text);
+      clearTimeout(timer);
+      timer = setTimeout(flushLines, MRZ_LINE_GAP_MS);
+    },
+    get idCard() {
+      return idCard;
+    },
+    forgetIdCard: () => {
+      idCard = undefined;
+    },
+    statuses: () => ({ ...statuses }),
+    wiper: {
+      name: 'ID card read',
+      wipe: async () => {
+        clearTimeout(timer);
+        lines = [];
+        idCard = undefined;
+      },
+    },
+    dispose: () => {
+      clearTimeout(timer);
+      for (const reader of readers) reader.stop();
+    },
+  };
+}
+
+/** node-hid is loaded once, when the first reader polls. */
+function lazyBackend(load: () => Promise<HidBackend>): HidBackend {
+  let backend: Promise<HidBackend> | undefined;
+  const get = () => (backend ??= load());
+  return {
+    list: async () => (await get()).list(),
+    open: async (path) => (await get()).open(path),
+  };
+}
