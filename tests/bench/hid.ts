@@ -25,6 +25,7 @@ import {
   WedgeDecoder,
   type WedgeKey,
 } from '../../renderer/kit/wedge-decoder.js';
+import { FR_ID, TD1, TD3 } from '../support/mrz-specimens.js';
 import { round } from './stats.js';
 
 const root = projectRoot();
@@ -72,11 +73,7 @@ const reportDecodeUs = microsecondsEach(() => {
   if (decoded.type === 'tracks')
     readerEvent('member-card', { type: 'tracks', text: decoded.text }, secret);
 });
-const mrzs = [
-  'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<',
-  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10',
-  'IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<\n8806923102858CORINNE<<<<<<<6512068F6',
-];
+const mrzs = [TD1, TD3, FR_ID];
 let next = 0;
 const mrzParseUs = microsecondsEach(() => parseMrz(mrzs[next++ % mrzs.length] as string));
 console.log(

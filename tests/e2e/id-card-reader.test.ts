@@ -6,19 +6,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
+import { FR_ID } from '../support/mrz-specimens.js';
 import { useKioskPages } from '../support/kiosk-pages.js';
 import { typeLikeReader } from '../support/reader-keys.js';
 import { saveScreen } from '../support/screenshots.js';
 
 const kiosk = useKioskPages();
-const FR_ID = ['IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<', '8806923102858CORINNE<<<<<<<6512068F6'];
+const FR_ID_LINES = FR_ID.split('\n');
 
 const wedge = (role: string) => ({ readers: { wedge: { enabled: true, role } } });
 
 describe('ID card through a keyboard-wedge reader', () => {
   it('shows what was read, in the visitor’s language, and erases it on request', async () => {
     const { page, errors } = await kiosk.open(wedge('id-card'));
-    for (const line of FR_ID) await typeLikeReader(page, line, 'qwerty');
+    for (const line of FR_ID_LINES) await typeLikeReader(page, line, 'qwerty');
     const dialog = page.getByTestId('id-card-dialog');
     await dialog.waitFor({ timeout: 5000 });
     expect(kiosk.state.host?.services.session.state.kind).toBe('active');
@@ -41,7 +42,7 @@ describe('ID card through a keyboard-wedge reader', () => {
     const { page } = await kiosk.open(wedge('id-card'));
     await page.getByRole('button', { name: 'العربية' }).tap();
     await page.locator('[data-screen="home"]').waitFor();
-    for (const line of FR_ID) await typeLikeReader(page, line, 'qwerty');
+    for (const line of FR_ID_LINES) await typeLikeReader(page, line, 'qwerty');
     const dialog = page.getByTestId('id-card-dialog');
     await dialog.waitFor({ timeout: 5000 });
     await expect(dialog.getByRole('heading').textContent()).resolves.toBe('تمت قراءة بطاقتك');

@@ -104,6 +104,21 @@ export function parseMrz(input: string): DecodeResult {
     }
   };
 
+  /** The holder's fields every ICAO layout has, at its own positions in `line`. */
+  const holder = (
+    namesField: string,
+    line: string,
+    at: { nationality: number; birth: number; sex: number; expiry: number },
+  ) => {
+    const names = splitNames(namesField);
+    builder.field('lastName', names.lastName);
+    builder.field('firstNames', names.firstNames);
+    builder.field('nationality', filler(line.slice(at.nationality, at.nationality + 3)));
+    date('birthDate', line.slice(at.birth, at.birth + 6), line.charAt(at.birth + 6));
+    builder.field('sex', sexOf(line.charAt(at.sex)));
+    date('expiryDate', line.slice(at.expiry, at.expiry + 6), line.charAt(at.expiry + 6));
+  };
+
   const [l1 = '', l2 = '', l3 = ''] = lines;
   if (format === 'FR-ID') {
     builder.field('documentType', filler(l1.slice(0, 2)));
@@ -138,27 +153,15 @@ export function parseMrz(input: string): DecodeResult {
     }
     checked('documentNumber', number, check, filler(number));
     builder.field('optionalData', filler(`${optional}<${l2.slice(18, 29)}`));
-    const names = splitNames(l3);
-    builder.field('lastName', names.lastName);
-    builder.field('firstNames', names.firstNames);
-    builder.field('nationality', filler(l2.slice(15, 18)));
-    date('birthDate', l2.slice(0, 6), l2.charAt(6));
-    builder.field('sex', sexOf(l2.charAt(7)));
-    date('expiryDate', l2.slice(8, 14), l2.charAt(14));
+    holder(l3, l2, { nationality: 15, birth: 0, sex: 7, expiry: 8 });
     composite(l1.slice(5, 30) + l2.slice(0, 7) + l2.slice(8, 15) + l2.slice(18, 29), l2.charAt(29));
     return builder.result();
   }
 
   // TD2 and TD3 share one layout; TD3's names and optional data are longer.
   const end = format === 'TD3' ? 44 : 36;
-  const names = splitNames(l1.slice(5, end));
   checked('documentNumber', l2.slice(0, 9), l2.charAt(9), filler(l2.slice(0, 9)));
-  builder.field('lastName', names.lastName);
-  builder.field('firstNames', names.firstNames);
-  builder.field('nationality', filler(l2.slice(10, 13)));
-  date('birthDate', l2.slice(13, 19), l2.charAt(19));
-  builder.field('sex', sexOf(l2.charAt(20)));
-  date('expiryDate', l2.slice(21, 27), l2.charAt(27));
+  holder(l1.slice(5, end), l2, { nationality: 10, birth: 13, sex: 20, expiry: 21 });
   if (format === 'TD3') {
     checked('optionalData', l2.slice(28, 42), l2.charAt(42), filler(l2.slice(28, 42)));
     composite(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43), l2.charAt(43));

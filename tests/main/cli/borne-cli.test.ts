@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/borne-cli.js';
 import { checkConfigText } from '../../../main/config/config-file.js';
+import { FR_ID, FR_ID_FIELDS } from '../../support/mrz-specimens.js';
 
 async function cli(...argv: string[]) {
   return cliWithInput('', ...argv);
@@ -159,27 +160,12 @@ describe('borne CLI', () => {
   });
 
   it('decodes what a reader sent, as one JSON object (exit 1 when a check fails)', async () => {
-    const mrz = await cliWithInput(
-      'IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<\r\n8806923102858CORINNE<<<<<<<6512068F6\r\n',
-      'decode',
-      'mrz',
-    );
+    const mrz = await cliWithInput(`${FR_ID.replace('\n', '\r\n')}\r\n`, 'decode', 'mrz');
     expect(mrz.code).toBe(0);
     expect(JSON.parse(mrz.out)).toEqual({
       kind: 'mrz',
       valid: true,
-      fields: {
-        format: 'FR-ID',
-        documentType: 'ID',
-        issuingCountry: 'FRA',
-        documentNumber: '880692310285',
-        lastName: 'BERTHIER',
-        firstNames: 'CORINNE',
-        nationality: 'FRA',
-        birthDate: '651206',
-        sex: 'F',
-        optionalData: '',
-      },
+      fields: FR_ID_FIELDS,
       errors: [],
     });
     const luhn = await cliWithInput('79927398710\n', 'decode', 'luhn');

@@ -11,14 +11,7 @@ import { luhnCheckDigit, luhnValid, parseLuhn } from '../../../native/hid/parser
 import { parseTrack } from '../../../native/hid/parsers/magstripe-track.js';
 import { mrzCheckDigit, parseMrz } from '../../../native/hid/parsers/mrz.js';
 import { gs1CheckDigit, parseRetailBarcode } from '../../../native/hid/parsers/retail-barcode.js';
-
-/** ICAO Doc 9303 specimens (parts 4, 5 and 6) and the French ID card specimen. */
-const TD3 =
-  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
-const TD1 =
-  'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<';
-const TD2 = 'I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6';
-const FR_ID = 'IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<\n8806923102858CORINNE<<<<<<<6512068F6';
+import { FR_ID, FR_ID_FIELDS, TD1, TD2, TD3 } from '../../support/mrz-specimens.js';
 
 const ANNA = {
   issuingCountry: 'UTO',
@@ -53,22 +46,7 @@ describe('MRZ', () => {
       TD2,
       { ...ANNA, format: 'TD2', documentType: 'I', documentNumber: 'D23145890', optionalData: '' },
     ],
-    [
-      'FR-ID',
-      FR_ID,
-      {
-        format: 'FR-ID',
-        documentType: 'ID',
-        issuingCountry: 'FRA',
-        documentNumber: '880692310285',
-        lastName: 'BERTHIER',
-        firstNames: 'CORINNE',
-        nationality: 'FRA',
-        birthDate: '651206',
-        sex: 'F',
-        optionalData: '',
-      },
-    ],
+    ['FR-ID', FR_ID, FR_ID_FIELDS],
   ])('reads the %s specimen with every check digit right', (_format, text, fields) => {
     expect(parseMrz(text)).toMatchObject({ kind: 'mrz', valid: true, fields, errors: [] });
   });
