@@ -6,21 +6,34 @@ import { switchLanguage } from './kit/i18n';
 import { stopReading } from './kit/read-aloud';
 import { useActivityReporter } from './kit/useActivityReporter';
 import { useHostState } from './kit/useHostState';
+import { useStaffView } from './kit/useStaffView';
 import { useWedgeReader } from './kit/useWedgeReader';
 import { AttractScreen } from './visitor/AttractScreen';
 import { HomeScreen } from './visitor/HomeScreen';
 import { IdleWarning } from './visitor/IdleWarning';
 import { LockedScreen, ResettingScreen } from './visitor/SessionScreens';
+import { StaffNotice } from './staff/StaffNotice';
+import { StaffPinDialog } from './staff/StaffPinDialog';
+import { StaffScreen } from './staff/StaffScreen';
 import { ReaderNotice } from './visitor/ReaderNotice';
 import { StartingScreen } from './visitor/StartingScreen';
 
 export function App({ host }: { host: HostClient }) {
   const { info, session } = useHostState(host);
-  useActivityReporter(host, session?.kind);
+  const staff = useStaffView(host);
+  // Staff at the screen are not a visitor: no visitor session starts or lasts for them.
+  useActivityReporter(host, staff.state === 'signed-in' ? undefined : session?.kind);
   useWedgeReader(host, info?.wedge);
   if (!info || !session) return <StartingScreen />;
-  // A new session id remounts everything: no state of one visitor survives into the next.
-  return <VisitorSession key={session.sessionId} host={host} info={info} session={session} />;
+  if (staff.state === 'signed-in') return <StaffScreen host={host} info={info} view={staff} />;
+  return (
+    <>
+      {/* A new session id remounts everything: no state of one visitor survives into the next. */}
+      <VisitorSession key={session.sessionId} host={host} info={info} session={session} />
+      {staff.state === 'pin' && <StaffPinDialog host={host} view={staff} />}
+      <StaffNotice view={staff} />
+    </>
+  );
 }
 
 interface VisitorSessionProps {

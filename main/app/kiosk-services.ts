@@ -21,6 +21,7 @@ import type { HidBackend } from '../../native/hid/hid-reader.js';
 import { dataDir } from './paths.js';
 import { createReadersService, type ReadersService, wedgeSettings } from './readers-service.js';
 import { loadSiteSecret } from './site-secret.js';
+import { createStaffService } from './staff-service.js';
 import { createPrintingService, type PrintingService } from './printing-service.js';
 import { BORNE_VERSION } from './version.js';
 
@@ -80,8 +81,18 @@ export function createKioskServices(options: {
   });
   session.addWiper(sessionFolder);
   const config = options.config.config;
+  const staff = createStaffService({
+    config: () => options.config.config,
+    onChange: (staffView) => events.emit('staff.changed', staffView),
+    onSignedIn: () => {
+      if (session.state.kind === 'active' || session.state.kind === 'idle-warning') {
+        session.dispatch({ type: 'end', by: 'staff' });
+      }
+    },
+  });
   const readers = createReadersService({
     config: () => options.config.config,
+    onStaffBadge: (pseudonym) => staff.badge(pseudonym),
     // The secret is only made when a reader may need it.
     secret:
       config.readers.wedge.enabled || config.readers.hid.length > 0
@@ -125,6 +136,7 @@ export function createKioskServices(options: {
       readers.forgetIdCard();
       return {};
     },
+    ...staff.handlers,
   };
   return {
     handlers,
@@ -137,6 +149,7 @@ export function createKioskServices(options: {
     dispose: () => {
       printing.dispose();
       readers.dispose();
+      staff.dispose();
       for (const unsubscribe of unsubscribers) unsubscribe();
       session.dispose();
       sessionFolder.dispose();

@@ -38,6 +38,8 @@ export function createReadersService(options: {
   secret: Uint8Array;
   backend: () => Promise<HidBackend>;
   onEvent: (view: ReaderEventView) => void;
+  /** A staff badge was read: its pseudonym, for the staff sign-in. */
+  onStaffBadge?: (pseudonym: string) => void;
   log: (line: string) => void;
 }): ReadersService {
   const { secret } = options;
@@ -56,6 +58,7 @@ export function createReadersService(options: {
     } else if (event.kind === 'product') {
       options.onEvent({ kind: 'product', valid: event.valid, digits: event.digits });
     } else {
+      if (event.kind === 'staff-badge' && event.pseudonym) options.onStaffBadge?.(event.pseudonym);
       options.onEvent({ kind: event.kind, valid: event.valid });
     }
   };

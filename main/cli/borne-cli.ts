@@ -14,6 +14,7 @@ import { addDecodeCommand } from './decode-commands.js';
 import { addHidCommands } from './hid-commands.js';
 import { addPrinterCommands } from './printer-commands.js';
 import { addReceiptCommands } from './receipt-commands.js';
+import { addStaffCommands } from './staff-commands.js';
 
 export type { CliIo } from './cli-io.js';
 
@@ -63,6 +64,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   addPrinterCommands(program, io, setExitCode);
   addDecodeCommand(program, io, setExitCode);
   addHidCommands(program, io, setExitCode);
+  addStaffCommands(program, io, setExitCode);
 
   return program;
 }

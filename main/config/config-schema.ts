@@ -155,6 +155,34 @@ export const ReadersSection = z
   })
   .strict();
 
+/** Staff who sign in with a badge and a PIN (entries made by `borne staff entry`). */
+export const StaffSection = z
+  .object({
+    members: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(40),
+            badge: z
+              .string()
+              .regex(/^[A-Za-z0-9_-]{22}$/, 'a badge pseudonym, as `borne staff entry` prints it'),
+            pin: z
+              .string()
+              .regex(
+                /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/,
+                'a PIN hash, as `borne staff entry` prints it (never the PIN itself)',
+              ),
+          })
+          .strict(),
+      )
+      .max(200)
+      .default([]),
+    pinAttempts: z.number().int().min(1).max(10).default(3),
+    lockoutMinutes: z.number().int().min(1).max(120).default(5),
+    idleMinutes: z.number().int().min(1).max(120).default(10),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     /** Optional pointer to a JSON schema for editors; ignored by the kiosk. */
@@ -165,6 +193,7 @@ export const KioskConfig = z
     browsing: BrowsingSection.prefault({}),
     printing: PrintingSection.prefault({}),
     readers: ReadersSection.prefault({}),
+    staff: StaffSection.prefault({}),
   })
   .strict();
 

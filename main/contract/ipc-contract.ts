@@ -55,6 +55,16 @@ export const ReaderEventView = z.discriminatedUnion('kind', [
 ]);
 export type ReaderEventView = z.infer<typeof ReaderEventView>;
 
+/** Staff sign-in as the screen shows it. */
+export const StaffView = z.object({
+  state: z.enum(['signed-out', 'pin', 'signed-in']),
+  name: z.string().optional(),
+  attemptsLeft: z.number().int().nonnegative().optional(),
+  /** Why the last step did not sign in. */
+  notice: z.enum(['wrong-pin', 'locked-out', 'unknown-badge', 'timed-out']).optional(),
+});
+export type StaffView = z.infer<typeof StaffView>;
+
 /** What the renderer needs to know to draw the kiosk. No secrets here. */
 export const AppInfo = z.object({
   version: z.string(),
@@ -99,6 +109,16 @@ export const methods = {
     params: z.object({ text: z.string().min(1).max(512) }).strict(),
     result: z.object({}).strict(),
   },
+  'staff.get': { params: NoParams, result: StaffView },
+  /** The PIN typed on the PIN pad after a staff badge. */
+  'staff.pin': {
+    params: z.object({ pin: z.string().max(16) }).strict(),
+    result: StaffView,
+  },
+  'staff.cancel': { params: NoParams, result: StaffView },
+  'staff.signOut': { params: NoParams, result: StaffView },
+  /** Staff touched the staff screen: keeps their session open. */
+  'staff.activity': { params: NoParams, result: StaffView },
   /** "Effacer ces informations": forget the ID card read in this session now. */
   'reader.forget': { params: NoParams, result: z.object({}).strict() },
 } as const;
@@ -109,6 +129,7 @@ export const events = {
   'app.info.changed': AppInfo,
   'session.changed': SessionView,
   'reader.event': ReaderEventView,
+  'staff.changed': StaffView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

@@ -38,7 +38,8 @@ export function ReaderNotice({ host }: { host: HostClient }) {
   }, [event]);
   useEffect(() => close.current?.focus(), [event]);
 
-  if (!event || event.kind === 'product') return null;
+  // Staff badges answer with the PIN pad, products belong to the staff desk.
+  if (!event || event.kind === 'product' || event.kind === 'staff-badge') return null;
   if (event.kind !== 'id-card') {
     return (
       <p className="reader-status" role="status" data-testid="reader-status">

@@ -195,6 +195,28 @@ describe('borne CLI', () => {
     expect(result.out).not.toContain('6280010000004215');
   });
 
+  it('makes a staff entry from a badge and a PIN, and refuses a PIN that is not 4 to 8 digits', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'borne-staff-'));
+    const previous = process.env.BORNE_DATA_DIR;
+    process.env.BORNE_DATA_DIR = dataDir;
+    try {
+      const made = await cliWithInput('0012345678\n4821\n', 'staff', 'entry', '--name', 'Awa');
+      expect(made.code).toBe(0);
+      const entry = JSON.parse(made.out) as { name: string; badge: string; pin: string };
+      expect(entry.name).toBe('Awa');
+      expect(entry.badge).toMatch(/^[\w-]{22}$/);
+      expect(checkConfigText(JSON.stringify({ staff: { members: [entry] } })).ok).toBe(true);
+      const refused = await cliWithInput('0012345678\n48\n', 'staff', 'entry', '--name', 'Awa');
+      expect([refused.code, refused.err]).toEqual([
+        1,
+        'the second line must be the PIN: 4 to 8 digits\n',
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env.BORNE_DATA_DIR;
+      else process.env.BORNE_DATA_DIR = previous;
+    }
+  });
+
   it('runs as the built `borne` command (package.json bin)', () => {
     const bin = join(process.cwd(), 'bin', 'borne.mjs');
     expect(execFileSync(bin, ['--help'], { encoding: 'utf8' })).toContain('config');

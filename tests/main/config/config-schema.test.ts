@@ -40,6 +40,7 @@ describe('kiosk configuration schema', () => {
         },
         hid: [],
       },
+      staff: { members: [], pinAttempts: 3, lockoutMinutes: 5, idleMinutes: 10 },
     });
   });
 

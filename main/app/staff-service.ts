@@ -1,0 +1,108 @@
+/**
+ * Staff sign-in in the app: a staff badge read by any reader asks for the
+ * PIN, the PIN pad answers, the staff screen opens; expiries (an unanswered
+ * PIN pad, an idle staff session) are checked every second and said.
+ * Signing in ends the visitor's session first: nothing of theirs stays.
+ */
+import type { Handlers } from '../ipc/dispatcher.js';
+import type { StaffView } from '../contract/ipc-contract.js';
+import type { KioskConfig } from '../config/config-schema.js';
+import { StaffLogin, type StaffState } from '../staff/staff-login.js';
+
+export interface StaffService {
+  /** A staff badge was read: its pseudonym. */
+  badge(pseudonym: string): void;
+  view(): StaffView;
+  handlers: Pick<
+    Handlers,
+    'staff.get' | 'staff.pin' | 'staff.cancel' | 'staff.signOut' | 'staff.activity'
+  >;
+  dispose(): void;
+}
+
+const PIN_TIMEOUT_MS = 60_000;
+
+export function createStaffService(options: {
+  config: () => KioskConfig;
+  onChange: (view: StaffView) => void;
+  /** Called when staff sign in: the visitor's session ends (wiped). */
+  onSignedIn: () => void;
+  now?: () => number;
+}): StaffService {
+  const now = options.now ?? Date.now;
+  const policy = () => {
+    const staff = options.config().staff;
+    return {
+      pinAttempts: staff.pinAttempts,
+      lockoutMs: staff.lockoutMinutes * 60_000,
+      pinTimeoutMs: PIN_TIMEOUT_MS,
+      idleMs: staff.idleMinutes * 60_000,
+    };
+  };
+  const login = new StaffLogin(() => options.config().staff.members, policy());
+  let notice: StaffView['notice'];
+  let last = '';
+
+  const viewOf = (state: StaffState): StaffView => ({
+    state: state.kind,
+    ...(state.kind !== 'signed-out' ? { name: state.member.name } : {}),
+    ...(state.kind === 'pin' ? { attemptsLeft: state.attemptsLeft } : {}),
+    ...(notice ? { notice } : {}),
+  });
+  const view = () => viewOf(login.state(now()));
+  const publish = () => {
+    const next = view();
+    const text = JSON.stringify(next);
+    if (text !== last) {
+      last = text;
+      options.onChange(next);
+    }
+    return next;
+  };
+
+  // Expiries happen with no one pressing anything.
+  let previous = login.state(now()).kind;
+  const timer = setInterval(() => {
+    const kind = login.state(now()).kind;
+    if (kind === 'signed-out' && previous !== 'signed-out') notice = 'timed-out';
+    previous = kind;
+    publish();
+  }, 1000);
+  timer.unref?.();
+
+  const step = (change: () => void) => () => {
+    change();
+    previous = login.state(now()).kind;
+    return publish();
+  };
+
+  return {
+    badge: (pseudonym) => {
+      const outcome = login.badge(pseudonym, now());
+      notice = outcome === 'pin-requested' ? undefined : outcome;
+      previous = login.state(now()).kind;
+      publish();
+    },
+    view,
+    handlers: {
+      'staff.get': view,
+      'staff.pin': ({ pin }) => {
+        const outcome = login.pin(pin, now());
+        notice = outcome === 'wrong-pin' || outcome === 'locked-out' ? outcome : undefined;
+        if (outcome === 'signed-in') options.onSignedIn();
+        previous = login.state(now()).kind;
+        return publish();
+      },
+      'staff.cancel': step(() => {
+        notice = undefined;
+        if (login.state(now()).kind === 'pin') login.signOut();
+      }),
+      'staff.signOut': step(() => {
+        notice = undefined;
+        login.signOut();
+      }),
+      'staff.activity': step(() => login.activity(now())),
+    },
+    dispose: () => clearInterval(timer),
+  };
+}

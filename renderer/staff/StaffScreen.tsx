@@ -1,0 +1,57 @@
+import logoutIcon from '@material-symbols/svg-400/rounded/logout.svg';
+import storeIcon from '@material-symbols/svg-400/rounded/storefront.svg';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, StaffView } from '../../main/contract/ipc-contract';
+import type { HostClient } from '../kit/host-client';
+import { Icon } from '../kit/Icon';
+
+const ACTIVITY_EVERY_MS = 5000;
+
+/** The staff space, once signed in with badge and PIN. */
+export function StaffScreen({
+  host,
+  info,
+  view,
+}: {
+  host: HostClient;
+  info: AppInfo;
+  view: StaffView;
+}) {
+  const { t } = useTranslation();
+  // Staff work keeps their session open; a desk left alone signs out.
+  useEffect(() => {
+    let last = 0;
+    const report = () => {
+      if (performance.now() - last < ACTIVITY_EVERY_MS) return;
+      last = performance.now();
+      void host.call('staff.activity', {}).catch(() => undefined);
+    };
+    window.addEventListener('pointerdown', report, { capture: true, passive: true });
+    return () => window.removeEventListener('pointerdown', report, { capture: true });
+  }, [host]);
+
+  return (
+    <div className="screen" data-screen="staff">
+      <header className="sessionbar">
+        <span className="topbar__site">{info.siteName}</span>
+        <button
+          type="button"
+          className="big-button end-button"
+          onClick={() => void host.call('staff.signOut', {}).catch(() => undefined)}
+        >
+          <Icon src={logoutIcon} size={40} />
+          {t('staff.signOut')}
+        </button>
+      </header>
+      <main className="home">
+        <h1 className="home__title">{t('staff.title')}</h1>
+        <p className="lead">{t('staff.hello', { name: view.name ?? '' })}</p>
+        <p className="lead home__soon">
+          <Icon src={storeIcon} size={44} />
+          {t('staff.soon')}
+        </p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * A volunteer signs in at the kiosk: badge on the reader, PIN on the pad,
+ * the staff space opens (the visitor's session is ended first); a wrong PIN
+ * says how many tries are left; an unknown badge is said so; signing out
+ * brings the attract screen back. The configuration entry comes from
+ * `borne staff entry`, with this kiosk's site secret.
+ */
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/borne-cli.js';
+import { axeViolations } from '../support/axe.js';
+import { useKioskPages } from '../support/kiosk-pages.js';
+import { typeLikeReader } from '../support/reader-keys.js';
+import { saveScreen } from '../support/screenshots.js';
+
+const kiosk = useKioskPages();
+const BADGE = '0012345678';
+
+/** Opens the kiosk with a wedge badge reader and Awa enrolled (badge 0012345678, PIN 4821). */
+async function openWithAwa(): Promise<Page> {
+  const { page } = await kiosk.open({
+    readers: { wedge: { enabled: true, role: 'staff-badge' } },
+  });
+  const host = kiosk.state.host;
+  if (!host) throw new Error('no host');
+  let entry = '';
+  const previous = process.env.BORNE_DATA_DIR;
+  process.env.BORNE_DATA_DIR = join(dirname(host.configPath), 'data');
+  try {
+    const code = await runCli(['staff', 'entry', '--name', 'Awa'], {
+      out: (text) => (entry += text),
+      err: () => {},
+      outBytes: () => {},
+      readInput: () => Promise.resolve(`${BADGE}\n4821\n`),
+    });
+    expect(code).toBe(0);
+  } finally {
+    if (previous === undefined) delete process.env.BORNE_DATA_DIR;
+    else process.env.BORNE_DATA_DIR = previous;
+  }
+  expect(entry).not.toContain(BADGE);
+  expect(entry).not.toContain('4821');
+  host.writeConfig({
+    readers: { wedge: { enabled: true, role: 'staff-badge' } },
+    staff: { members: [JSON.parse(entry)] },
+  });
+  host.config.reload();
+  return page;
+}
+
+const pressPin = async (page: Page, pin: string) => {
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).tap();
+  await page.getByRole('button', { name: 'Valider' }).tap();
+};
+
+describe('staff sign-in with badge and PIN', () => {
+  it('opens the staff space after the badge and the right PIN, and signs out', async () => {
+    const page = await openWithAwa();
+    await page.getByRole('button', { name: 'Français' }).tap();
+    await page.locator('[data-screen="home"]').waitFor();
+    await typeLikeReader(page, BADGE, 'qwerty');
+    const dialog = page.getByTestId('staff-pin-dialog');
+    await dialog.waitFor({ timeout: 5000 });
+    await expect(dialog.getByRole('heading').textContent()).resolves.toBe('Bonjour Awa');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreen(page, 'staff-pin-fr');
+
+    await pressPin(page, '4821');
+    await page.locator('[data-screen="staff"]').waitFor({ timeout: 5000 });
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Espace équipe',
+    );
+    // The visitor's session was ended (wiped) before the staff space opened.
+    await expect.poll(() => kiosk.state.host?.services.session.state.kind).toBe('attract');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreen(page, 'staff-space-fr');
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).tap();
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 5000 });
+  });
+
+  it('says how many tries are left after a wrong PIN', async () => {
+    const page = await openWithAwa();
+    await typeLikeReader(page, BADGE, 'qwerty');
+    await page.getByTestId('staff-pin-dialog').waitFor({ timeout: 5000 });
+    await pressPin(page, '0000');
+    await expect
+      .poll(() => page.getByTestId('staff-pin-dialog').textContent())
+      .toContain('Code incorrect. Essais restants : 2');
+    expect(await page.locator('[data-screen="staff"]').count()).toBe(0);
+  });
+
+  it('says an unknown badge is unknown, and opens nothing', async () => {
+    const page = await openWithAwa();
+    await typeLikeReader(page, '0099999999', 'qwerty');
+    const notice = page.getByTestId('staff-notice');
+    await notice.waitFor({ timeout: 5000 });
+    await expect(notice.textContent()).resolves.toBe('Badge inconnu sur cette borne.');
+    expect(await page.getByTestId('staff-pin-dialog').count()).toBe(0);
+  });
+});
