@@ -137,6 +137,18 @@ export function createKioskServices(options: {
       return {};
     },
     ...staff.handlers,
+    'devices.status': async () => {
+      if (staff.view().state !== 'signed-in') throw new Error('staff only');
+      const readerStatuses = readers.statuses();
+      return {
+        printers: await printing.statuses(),
+        readers: Object.entries(readerStatuses).map(([id, status]) => ({
+          id,
+          state: status.state,
+          ...('message' in status ? { message: status.message } : {}),
+        })),
+      };
+    },
   };
   return {
     handlers,

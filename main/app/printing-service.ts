@@ -15,7 +15,8 @@ import {
   type PrinterProfile,
   withCodePage,
 } from '../../native/printer/printer-profiles.js';
-import { transportFor } from '../../native/printer/printer-transport.js';
+import { type PrinterTransport, transportFor } from '../../native/printer/printer-transport.js';
+import { STATE_MESSAGES } from '../../native/printer/printer-status.js';
 import { parsePrinterUri } from '../../native/printer/printer-uri.js';
 import { encodeReceipt } from '../../native/printer/receipt-encoder.js';
 import { loadReceiptImages } from '../../native/printer/receipt-images.js';
@@ -36,12 +37,15 @@ export interface PrintingService {
   profile(printerId: string): PrinterProfile | undefined;
   print(printerId: string, order: PrintOrder): Promise<PrintOutcome>;
   jobs(printerId?: string): PrintJobRecord[];
+  /** Asks every printer its real-time status, in French for staff. */
+  statuses(): Promise<{ id: string; state: string; ok: boolean; message: string }[]>;
   dispose(): void;
 }
 
 interface Printer {
   queue: PrintQueue;
   profile: PrinterProfile;
+  transport: PrinterTransport;
 }
 
 const JOURNAL_RETENTION_MS = 30 * 24 * 3600 * 1000;
@@ -66,15 +70,12 @@ export function createPrintingService(options: {
     if (!parsed.ok || !store) continue; // the schema has checked the address
     const base = PRINTER_PROFILES[entry.profile];
     const profile = entry.codePage ? withCodePage(base, entry.codePage) : base;
-    const queue = new PrintQueue({
-      printerId: entry.id,
-      transport: transportFor(parsed.uri),
-      store,
-    });
+    const transport = transportFor(parsed.uri);
+    const queue = new PrintQueue({ printerId: entry.id, transport, store });
     for (const job of queue.recover()) {
       options.log(`printer ${entry.id}: job ${job.id} (${job.kind}) ${job.state}: ${job.reason}`);
     }
-    printers.set(entry.id, { queue, profile });
+    printers.set(entry.id, { queue, profile, transport });
   }
 
   return {
@@ -96,6 +97,20 @@ export function createPrintingService(options: {
       return { ok: true, job, warnings: encoded.warnings };
     },
     jobs: (printerId) => store?.list(printerId) ?? [],
+    statuses: () =>
+      Promise.all(
+        [...printers].map(async ([id, { transport }]) => {
+          const result = await transport.status();
+          return result.ok
+            ? {
+                id,
+                state: result.status.state,
+                ok: result.status.canPrint,
+                message: STATE_MESSAGES[result.status.state],
+              }
+            : { id, state: result.error, ok: false, message: result.message };
+        }),
+      ),
     dispose: () => store?.close(),
   };
 }

@@ -65,6 +65,7 @@ export function createReadersService(options: {
 
   const backend = lazyBackend(options.backend);
   const readers = options.config().readers.hid.map((entry) => {
+    statuses[entry.id] = { state: 'disconnected' };
     const reader = new HidReader({
       id: entry.id,
       match: { vendorId: entry.vendorId, productId: entry.productId, usagePage: entry.usagePage },

@@ -65,6 +65,27 @@ export const StaffView = z.object({
 });
 export type StaffView = z.infer<typeof StaffView>;
 
+/** The kiosk's printers and readers as staff see them. */
+export const DevicesStatus = z.object({
+  printers: z.array(
+    z.object({
+      id: z.string(),
+      /** A printer state (ready, paper-out…) or why it could not be asked (refused, timeout…). */
+      state: z.string(),
+      ok: z.boolean(),
+      message: z.string(),
+    }),
+  ),
+  readers: z.array(
+    z.object({
+      id: z.string(),
+      state: z.enum(['connected', 'disconnected', 'permission-denied']),
+      message: z.string().optional(),
+    }),
+  ),
+});
+export type DevicesStatus = z.infer<typeof DevicesStatus>;
+
 /** What the renderer needs to know to draw the kiosk. No secrets here. */
 export const AppInfo = z.object({
   version: z.string(),
@@ -117,6 +138,8 @@ export const methods = {
   },
   'staff.cancel': { params: NoParams, result: StaffView },
   'staff.signOut': { params: NoParams, result: StaffView },
+  /** Printers and readers, for the staff space (refused unless staff are signed in). */
+  'devices.status': { params: NoParams, result: DevicesStatus },
   /** Staff touched the staff screen: keeps their session open. */
   'staff.activity': { params: NoParams, result: StaffView },
   /** "Effacer ces informations": forget the ID card read in this session now. */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, StaffView } from '../../main/contract/ipc-contract';
 import type { HostClient } from '../kit/host-client';
 import { Icon } from '../kit/Icon';
+import { DeviceStatusList } from './DeviceStatusList';
 
 const ACTIVITY_EVERY_MS = 5000;
 
@@ -51,6 +52,7 @@ export function StaffScreen({
           <Icon src={storeIcon} size={44} />
           {t('staff.soon')}
         </p>
+        <DeviceStatusList host={host} />
       </main>
     </div>
   );

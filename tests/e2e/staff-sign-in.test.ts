@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/borne-cli.js';
+import { startVirtualPrinter } from '../../native/printer/virtual-printer.js';
 import { axeViolations } from '../support/axe.js';
 import { useKioskPages } from '../support/kiosk-pages.js';
 import { typeLikeReader } from '../support/reader-keys.js';
@@ -18,10 +19,9 @@ const kiosk = useKioskPages();
 const BADGE = '0012345678';
 
 /** Opens the kiosk with a wedge badge reader and Awa enrolled (badge 0012345678, PIN 4821). */
-async function openWithAwa(): Promise<Page> {
-  const { page } = await kiosk.open({
-    readers: { wedge: { enabled: true, role: 'staff-badge' } },
-  });
+async function openWithAwa(devices: object = {}): Promise<Page> {
+  const config = { readers: { wedge: { enabled: true, role: 'staff-badge' } }, ...devices };
+  const { page } = await kiosk.open(config);
   const host = kiosk.state.host;
   if (!host) throw new Error('no host');
   let entry = '';
@@ -41,10 +41,7 @@ async function openWithAwa(): Promise<Page> {
   }
   expect(entry).not.toContain(BADGE);
   expect(entry).not.toContain('4821');
-  host.writeConfig({
-    readers: { wedge: { enabled: true, role: 'staff-badge' } },
-    staff: { members: [JSON.parse(entry)] },
-  });
+  host.writeConfig({ ...config, staff: { members: [JSON.parse(entry)] } });
   host.config.reload();
   return page;
 }
@@ -52,6 +49,13 @@ async function openWithAwa(): Promise<Page> {
 const pressPin = async (page: Page, pin: string) => {
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).tap();
   await page.getByRole('button', { name: 'Valider' }).tap();
+};
+
+const signIn = async (page: Page) => {
+  await typeLikeReader(page, BADGE, 'qwerty');
+  await page.getByTestId('staff-pin-dialog').waitFor({ timeout: 5000 });
+  await pressPin(page, '4821');
+  await page.locator('[data-screen="staff"]').waitFor({ timeout: 5000 });
 };
 
 describe('staff sign-in with badge and PIN', () => {
@@ -78,6 +82,41 @@ describe('staff sign-in with badge and PIN', () => {
 
     await page.getByRole('button', { name: 'Se déconnecter' }).tap();
     await page.locator('[data-screen="attract"]').waitFor({ timeout: 5000 });
+  });
+
+  it('shows staff the state of the printers and readers, in words', async () => {
+    const printer = await startVirtualPrinter({ state: 'paper-out' });
+    try {
+      const page = await openWithAwa({
+        readers: {
+          wedge: { enabled: true, role: 'staff-badge' },
+          hid: [
+            {
+              id: 'scanner',
+              vendorId: 0x0c2e,
+              productId: 0x0b61,
+              decoder: 'hid-pos-scanner',
+              role: 'product',
+            },
+          ],
+        },
+        printing: {
+          printers: [
+            { id: 'caisse', uri: `tcp://127.0.0.1:${printer.port}`, profile: 'generic-80' },
+          ],
+        },
+      });
+      await signIn(page);
+      const devices = page.getByTestId('devices');
+      await expect
+        .poll(() => devices.textContent(), { timeout: 5000 })
+        .toContain('Imprimante caisse : Plus de papier : changez le rouleau');
+      expect(await devices.textContent()).toContain('Lecteur scanner : débranché ou éteint');
+      expect(await axeViolations(page)).toEqual([]);
+      await saveScreen(page, 'staff-devices-fr');
+    } finally {
+      await printer.close();
+    }
   });
 
   it('says how many tries are left after a wrong PIN', async () => {

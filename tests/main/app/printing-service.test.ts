@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPrintingService } from '../../../main/app/printing-service.js';
+import { servicesOnTempConfig } from '../../support/fake-services.js';
 import { KioskConfig } from '../../../main/config/config-schema.js';
 import { interpretEscPos } from '../../../native/printer/escpos-interpreter.js';
 import { PrintJobStore } from '../../../native/printer/print-job-store.js';
@@ -96,5 +97,15 @@ describe('printing service', () => {
     expect(service.printerIds).toEqual([]);
     expect(existsSync(join(dataDir, 'print-jobs.sqlite'))).toBe(false);
     service.dispose();
+  });
+});
+
+describe('device status for staff', () => {
+  it('is refused while no staff member is signed in', async () => {
+    const { services } = servicesOnTempConfig();
+    await expect(
+      Promise.resolve().then(() => services.handlers['devices.status']({})),
+    ).rejects.toThrow('staff only');
+    services.dispose();
   });
 });

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DevicesStatus } from '../../main/contract/ipc-contract';
+import type { HostClient } from '../kit/host-client';
+
+const REFRESH_MS = 10_000;
+
+/** The printers and readers of this kiosk, asked again every few seconds. */
+export function DeviceStatusList({ host }: { host: HostClient }) {
+  const { t } = useTranslation();
+  const [devices, setDevices] = useState<DevicesStatus | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      host.call('devices.status', {}).then(
+        (next) => !cancelled && setDevices(next),
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [host]);
+
+  if (!devices) return null;
+  const none = devices.printers.length === 0 && devices.readers.length === 0;
+  return (
+    <section className="devices" aria-labelledby="devices-title" data-testid="devices">
+      <h2 id="devices-title" className="devices__title">
+        {t('staff.devices.title')}
+      </h2>
+      {none && <p>{t('staff.devices.none')}</p>}
+      <ul className="devices__list">
+        {devices.printers.map((printer) => (
+          <li
+            key={`printer-${printer.id}`}
+            className={printer.ok ? 'device' : 'device device--fault'}
+          >
+            <strong>{t('staff.devices.printer', { id: printer.id })}</strong> {printer.message}
+          </li>
+        ))}
+        {devices.readers.map((reader) => (
+          <li
+            key={`reader-${reader.id}`}
+            className={reader.state === 'connected' ? 'device' : 'device device--fault'}
+          >
+            <strong>{t('staff.devices.reader', { id: reader.id })}</strong>{' '}
+            {t(`staff.devices.${reader.state}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
