@@ -33,6 +33,9 @@ await Promise.all([
     entryPoints: { 'host/main': 'main/host/main.ts', 'cli/main': 'main/cli/main.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
+    // Modules imported on demand (the printing stack) load with their packages only then.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
   }),
   esbuild({
     ...common,
@@ -41,6 +44,8 @@ await Promise.all([
     outdir: 'dist/electron',
     outExtension: { '.js': '.mjs' },
     external: ['electron'],
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
   }),
   // Sandboxed preloads cannot be ES modules and may only require('electron').
   esbuild({

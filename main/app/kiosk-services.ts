@@ -22,7 +22,8 @@ import { dataDir } from './paths.js';
 import { createReadersService, type ReadersService, wedgeSettings } from './readers-service.js';
 import { loadSiteSecret } from './site-secret.js';
 import { createStaffService } from './staff-service.js';
-import { createPrintingService, type PrintingService } from './printing-service.js';
+import { loadPrinting } from './printing-loader.js';
+import type { PrintingService } from './printing-service.js';
 import { BORNE_VERSION } from './version.js';
 
 export interface KioskServices {
@@ -67,7 +68,7 @@ export function createKioskServices(options: {
 }): KioskServices {
   const log = options.log ?? (() => {});
   const folder = options.dataDir ?? dataDir();
-  const printing = createPrintingService({
+  const printing = loadPrinting({
     config: options.config.config,
     baseDir: dirname(options.config.current.status.path),
     dataDir: folder,

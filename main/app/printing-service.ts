@@ -36,7 +36,7 @@ export interface PrintingService {
   readonly printerIds: string[];
   profile(printerId: string): PrinterProfile | undefined;
   print(printerId: string, order: PrintOrder): Promise<PrintOutcome>;
-  jobs(printerId?: string): PrintJobRecord[];
+  jobs(printerId?: string): Promise<PrintJobRecord[]>;
   /** Asks every printer its real-time status, in French for staff. */
   statuses(): Promise<{ id: string; state: string; ok: boolean; message: string }[]>;
   dispose(): void;
@@ -96,7 +96,7 @@ export function createPrintingService(options: {
       });
       return { ok: true, job, warnings: encoded.warnings };
     },
-    jobs: (printerId) => store?.list(printerId) ?? [],
+    jobs: (printerId) => Promise.resolve(store?.list(printerId) ?? []),
     statuses: () =>
       Promise.all(
         [...printers].map(async ([id, { transport }]) => {

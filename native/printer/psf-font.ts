@@ -5,6 +5,7 @@
  * printer's columns exactly.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -82,11 +83,21 @@ export function receiptFonts(): ReceiptFonts {
 }
 
 /**
- * The font's path next to this module in the sources; from a bundle (dist/),
- * the same path under the project folder.
+ * The font's path: next to this module in the sources; from a bundle
+ * (dist/, dist/chunks/, packaged), under the project folder above it.
  */
 function fontFile(name: string): string {
-  const beside = fileURLToPath(new URL(`./fonts/${name}`, import.meta.url));
-  if (existsSync(beside)) return beside;
-  return fileURLToPath(new URL(`../../native/printer/fonts/${name}`, import.meta.url));
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    for (const candidate of [
+      join(dir, 'fonts', name),
+      join(dir, 'native', 'printer', 'fonts', name),
+    ]) {
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir)
+      throw new Error(`receipt font ${name} not found above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
 }

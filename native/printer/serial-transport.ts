@@ -4,7 +4,7 @@
  * unplugged adapter is simply found again next time. Every wait is bounded
  * and every failure typed, as for the network.
  */
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
 import type { DeviceError } from './device-transport.js';
 import { DLE_EOT_QUERIES, decodeStatus } from './printer-status.js';
 import type { SendResult, StatusResult } from './tcp-transport.js';
@@ -96,7 +96,9 @@ export async function queryStatusSerial(
 async function openPort(
   target: SerialTarget,
 ): Promise<{ ok: true; port: SerialPort } | { ok: false; error: DeviceError; message: string }> {
-  const port = new SerialPort({
+  // Loaded on first use: serialport's native binding costs ~40 ms at start-up.
+  const { SerialPort: Port } = await import('serialport');
+  const port = new Port({
     path: target.path,
     baudRate: target.baud,
     autoOpen: false,

@@ -42,7 +42,7 @@ const withDesk = (port: number) =>
   });
 
 describe('printing service', () => {
-  it('settles the jobs a previous run left open, and says so', () => {
+  it('settles the jobs a previous run left open, and says so', async () => {
     const journal = new PrintJobStore(join(dataDir, 'print-jobs.sqlite'));
     const job = journal.add('desk', 'voucher', Buffer.from('x'), true);
     journal.update(job.id, 'sending', null, true);
@@ -52,7 +52,7 @@ describe('printing service', () => {
     expect(lines).toEqual([
       `printer desk: job ${job.id} (voucher) unknown: interrompu pendant l’impression : vérifiez le ticket`,
     ]);
-    expect(service.jobs('desk')[0]).toMatchObject({ id: job.id, state: 'unknown' });
+    expect((await service.jobs('desk'))[0]).toMatchObject({ id: job.id, state: 'unknown' });
     service.dispose();
   });
 
@@ -72,7 +72,7 @@ describe('printing service', () => {
     expect(printed.elements.some((e) => e.kind === 'line' && e.text.startsWith('TOTAL PAYÉ'))).toBe(
       true,
     );
-    expect(service.jobs()).toHaveLength(1);
+    expect(await service.jobs()).toHaveLength(1);
     service.dispose();
   });
 
