@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadPrinting } from '../../../main/app/printing-loader.js';
 import { createPrintingService } from '../../../main/app/printing-service.js';
 import { servicesOnTempConfig } from '../../support/fake-services.js';
 import { KioskConfig } from '../../../main/config/config-schema.js';
@@ -107,5 +108,44 @@ describe('device status for staff', () => {
       Promise.resolve().then(() => services.handlers['devices.status']({})),
     ).rejects.toThrow('staff only');
     services.dispose();
+  });
+});
+
+describe('printing on demand', () => {
+  it('loads no printing stack and opens no journal on a kiosk without printers', async () => {
+    const printing = loadPrinting({
+      config: KioskConfig.parse({}),
+      baseDir: process.cwd(),
+      dataDir,
+      log: () => {},
+    });
+    expect(printing.printerIds).toEqual([]);
+    expect(
+      await printing.print('desk', { kind: 'other', document: {}, containsPin: false }),
+    ).toEqual({
+      ok: false,
+      error: 'no printer "desk" in the configuration',
+    });
+    expect(await printing.statuses()).toEqual([]);
+    expect(existsSync(join(dataDir, 'print-jobs.sqlite'))).toBe(false);
+  });
+
+  it('loads it when printers are configured, and prints through it', async () => {
+    const printing = loadPrinting({
+      config: withDesk(printer.port),
+      baseDir: process.cwd(),
+      dataDir,
+      log: () => {},
+    });
+    const outcome = await printing.print('desk', {
+      kind: 'test-page',
+      document: { blocks: [{ type: 'text', text: 'ok' }, { type: 'cut' }] },
+      containsPin: false,
+    });
+    expect(outcome).toMatchObject({ ok: true, job: { state: 'done' } });
+    expect(await printing.statuses()).toEqual([
+      { id: 'desk', state: 'ready', ok: true, message: 'Imprimante prête' },
+    ]);
+    printing.dispose();
   });
 });
