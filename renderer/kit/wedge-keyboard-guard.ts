@@ -35,6 +35,11 @@ export function installWedgeGuard(target: Window, options: WedgeGuardOptions): (
   /** What each held key would have typed with the kiosk's own layout. */
   const typed = new Map<WedgeKey, string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Whether keys form a burst is judged on their own timestamps; this is only how
+  // long to wait, in wall-clock time, for a next key before typing the held ones.
+  // Three gaps' worth: a busy page or machine must not cut a burst, and a person
+  // sees their last key at most this late (earlier keys go as the next one comes).
+  const releaseAfterMs = Math.max(3 * (options.maxGapMs ?? DEFAULT_WEDGE_OPTIONS.maxGapMs), 60);
 
   const apply = (outputs: WedgeOutput[], passing?: WedgeKey) => {
     for (const output of outputs) {
@@ -61,10 +66,7 @@ export function installWedgeGuard(target: Window, options: WedgeGuardOptions): (
     clearTimeout(timer);
     const deadline = decoder.deadline();
     if (deadline === null) return;
-    timer = setTimeout(
-      () => apply(decoder.tick(deadline + 1)),
-      (options.maxGapMs ?? DEFAULT_WEDGE_OPTIONS.maxGapMs) + 1,
-    );
+    timer = setTimeout(() => apply(decoder.tick(deadline + 1)), releaseAfterMs);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
