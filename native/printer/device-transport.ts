@@ -7,12 +7,7 @@ import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DLE_EOT_QUERIES, decodeStatus } from './printer-status.js';
-import type { SendResult, StatusResult, TransportError } from './tcp-transport.js';
-
-export type DeviceError = TransportError | 'permission' | 'busy';
-
-export type DeviceSendResult =
-  SendResult | { ok: false; error: DeviceError; connected: boolean; message: string };
+import type { SendResult, StatusResult, TransportError } from './transport-results.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -20,7 +15,7 @@ export async function sendToDevice(
   path: string,
   data: Uint8Array,
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
-): Promise<DeviceSendResult> {
+): Promise<SendResult> {
   let handle: FileHandle | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
@@ -51,7 +46,7 @@ export async function sendToDevice(
 function describeDeviceError(
   path: string,
   error: unknown,
-): { error: DeviceError; message: string } {
+): { error: TransportError; message: string } {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO') {
     return { error: 'unreachable', message: `${path} is not there: printer unplugged or off` };
@@ -72,10 +67,7 @@ function describeDeviceError(
  * controlling terminal), polled until four bytes came or the time is up:
  * some USB printers never answer, which is said as such.
  */
-export async function queryStatusDevice(
-  path: string,
-  timeoutMs = 2000,
-): Promise<StatusResult | { ok: false; error: DeviceError; message: string }> {
+export async function queryStatusDevice(path: string, timeoutMs = 2000): Promise<StatusResult> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(path, constants.O_RDWR | constants.O_NONBLOCK | constants.O_NOCTTY);

@@ -2,26 +2,16 @@
  * One way to reach any printer, whatever the cable: send a job, ask the
  * real-time status. The queue and the CLI only see this.
  */
-import { type DeviceError, queryStatusDevice, sendToDevice } from './device-transport.js';
-import type { PrinterStatus } from './printer-status.js';
+import { queryStatusDevice, sendToDevice } from './device-transport.js';
 import { formatPrinterUri, type PrinterUri } from './printer-uri.js';
 import { queryStatusSerial, sendSerial } from './serial-transport.js';
 import { queryStatusTcp, sendTcp } from './tcp-transport.js';
-
-export type TransportFailure = DeviceError | 'garbled';
-
-/** `connected: true` on a failed send means some bytes may have reached the paper. */
-export type JobSendResult =
-  | { ok: true; sentBytes: number }
-  | { ok: false; error: DeviceError; connected: boolean; message: string };
-
-export type PrinterStatusResult =
-  { ok: true; status: PrinterStatus } | { ok: false; error: TransportFailure; message: string };
+import type { SendResult, StatusResult } from './transport-results.js';
 
 export interface PrinterTransport {
   readonly address: string;
-  send(data: Uint8Array): Promise<JobSendResult>;
-  status(): Promise<PrinterStatusResult>;
+  send(data: Uint8Array): Promise<SendResult>;
+  status(): Promise<StatusResult>;
 }
 
 export function transportFor(uri: PrinterUri): PrinterTransport {

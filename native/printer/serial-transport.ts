@@ -5,9 +5,8 @@
  * and every failure typed, as for the network.
  */
 import type { SerialPort } from 'serialport';
-import type { DeviceError } from './device-transport.js';
 import { DLE_EOT_QUERIES, decodeStatus } from './printer-status.js';
-import type { SendResult, StatusResult } from './tcp-transport.js';
+import type { SendResult, StatusResult, TransportError } from './transport-results.js';
 
 export interface SerialTarget {
   path: string;
@@ -15,18 +14,13 @@ export interface SerialTarget {
   flow: 'none' | 'rtscts' | 'xonxoff';
 }
 
-export type SerialSendResult =
-  SendResult | { ok: false; error: DeviceError; connected: boolean; message: string };
-export type SerialStatusResult =
-  StatusResult | { ok: false; error: DeviceError | 'garbled'; message: string };
-
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 export async function sendSerial(
   target: SerialTarget,
   data: Uint8Array,
   timeoutMs = DEFAULT_TIMEOUT_MS,
-): Promise<SerialSendResult> {
+): Promise<SendResult> {
   const opened = await openPort(target);
   if (!opened.ok) return { ...opened, connected: false };
   const port = opened.port;
@@ -57,7 +51,7 @@ export async function sendSerial(
 export async function queryStatusSerial(
   target: SerialTarget,
   timeoutMs = 2000,
-): Promise<SerialStatusResult> {
+): Promise<StatusResult> {
   const opened = await openPort(target);
   if (!opened.ok) return opened;
   const port = opened.port;
@@ -95,7 +89,7 @@ export async function queryStatusSerial(
 
 async function openPort(
   target: SerialTarget,
-): Promise<{ ok: true; port: SerialPort } | { ok: false; error: DeviceError; message: string }> {
+): Promise<{ ok: true; port: SerialPort } | { ok: false; error: TransportError; message: string }> {
   // Loaded on first use: serialport's native binding costs ~40 ms at start-up.
   const { SerialPort: Port } = await import('serialport');
   const port = new Port({
@@ -128,7 +122,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
 }
 
 /** serialport reports errno text in its messages, not codes. */
-function describeSerialError(path: string, error: Error): { error: DeviceError; message: string } {
+function describeSerialError(
+  path: string,
+  error: Error,
+): { error: TransportError; message: string } {
   const text = error.message;
   if (/No such file|ENOENT|ENODEV|ENXIO/i.test(text)) {
     return { error: 'unreachable', message: `${path} is not there: adapter unplugged?` };

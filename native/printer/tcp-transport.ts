@@ -4,26 +4,13 @@
  * unplugged or hung is an everyday state, not a bug.
  */
 import { connect, type Socket } from 'node:net';
-import { DLE_EOT_QUERIES, decodeStatus, type PrinterStatus } from './printer-status.js';
+import { DLE_EOT_QUERIES, decodeStatus } from './printer-status.js';
+import type { SendResult, StatusResult, TransportError } from './transport-results.js';
 
 export interface TcpTarget {
   host: string;
   port: number;
 }
-
-export type TransportError = 'refused' | 'timeout' | 'closed' | 'unreachable';
-
-/**
- * A failed send never says how much reached the paper: TCP cannot tell. A job
- * that fails after connecting must be treated as "maybe printed" (unknown).
- */
-export type SendResult =
-  | { ok: true; sentBytes: number }
-  | { ok: false; error: TransportError; connected: boolean; message: string };
-
-export type StatusResult =
-  | { ok: true; status: PrinterStatus }
-  | { ok: false; error: TransportError | 'garbled'; message: string };
 
 export interface TcpTimeouts {
   connectMs?: number;
