@@ -39,7 +39,7 @@ export function createStaffService(options: {
       idleMs: staff.idleMinutes * 60_000,
     };
   };
-  const login = new StaffLogin(() => options.config().staff.members, policy());
+  const login = new StaffLogin(() => options.config().staff.members, policy);
   let notice: StaffView['notice'];
   let last = '';
 

@@ -67,13 +67,14 @@ export class StaffLogin {
 
   constructor(
     private readonly members: () => StaffMember[],
-    private readonly policy: StaffPolicy,
+    /** Read at each step, so a configuration reload applies at once. */
+    private readonly policy: () => StaffPolicy,
   ) {}
 
   state(now: number): StaffState {
     const state = this.current;
     if (state.kind === 'pin' && now > state.expiresAt) this.current = { kind: 'signed-out' };
-    if (state.kind === 'signed-in' && now - state.lastActivity > this.policy.idleMs) {
+    if (state.kind === 'signed-in' && now - state.lastActivity > this.policy().idleMs) {
       this.current = { kind: 'signed-out' };
     }
     return this.current;
@@ -86,8 +87,8 @@ export class StaffLogin {
     this.current = {
       kind: 'pin',
       member,
-      attemptsLeft: this.policy.pinAttempts,
-      expiresAt: now + this.policy.pinTimeoutMs,
+      attemptsLeft: this.policy().pinAttempts,
+      expiresAt: now + this.policy().pinTimeoutMs,
     };
     return 'pin-requested';
   }
@@ -101,7 +102,7 @@ export class StaffLogin {
     }
     const attemptsLeft = state.attemptsLeft - 1;
     if (attemptsLeft <= 0) {
-      this.lockedUntil.set(state.member.badge, now + this.policy.lockoutMs);
+      this.lockedUntil.set(state.member.badge, now + this.policy().lockoutMs);
       this.current = { kind: 'signed-out' };
       return 'locked-out';
     }

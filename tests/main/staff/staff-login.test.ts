@@ -8,7 +8,11 @@ import { hashPin, StaffLogin, verifyPin } from '../../../main/staff/staff-login.
 
 const AWA = { name: 'Awa', badge: 'A'.repeat(22), pin: hashPin('4821') };
 const policy = { pinAttempts: 3, lockoutMs: 300_000, pinTimeoutMs: 60_000, idleMs: 600_000 };
-const login = () => new StaffLogin(() => [AWA], policy);
+const login = () =>
+  new StaffLogin(
+    () => [AWA],
+    () => policy,
+  );
 
 describe('staff sign-in', () => {
   it('keeps PINs as salted scrypt hashes and checks them', () => {
