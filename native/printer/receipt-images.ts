@@ -3,7 +3,7 @@
  * colour type and depth), ready for the encoder to scale to the paper,
  * flatten on white and dither to the printer's black dots.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { convertIndexedToRgb, decode, type DecodedPng } from 'fast-png';
 import type { ReceiptDocument } from './receipt-model.js';
@@ -73,25 +73,42 @@ function toRgba(png: DecodedPng): Uint8ClampedArray {
   return rgba;
 }
 
+/**
+ * Decoded pictures by file, kept while the file is unchanged: the same logo
+ * is on every receipt, and keeping the same object also keeps the encoder's
+ * raster of it (cached per image), so a sale pays neither decode nor dither.
+ */
+const decoded = new Map<string, { mtimeMs: number; size: number; image: RgbaImage }>();
+
 /** Reads every image the document names, relative to `baseDir`; errors name the block. */
 export function loadReceiptImages(document: ReceiptDocument, baseDir: string): LoadedImages {
   const images = new Map<string, RgbaImage>();
   for (const [index, block] of document.blocks.entries()) {
     if (block.type !== 'image' || images.has(block.src)) continue;
     const path = isAbsolute(block.src) ? block.src : resolve(baseDir, block.src);
-    let file: Buffer;
+    let file: { mtimeMs: number; size: number };
     try {
-      file = readFileSync(path);
+      file = statSync(path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       return { ok: false, error: `blocks.${index}.src: cannot read ${block.src} (${code})` };
     }
+    const known = decoded.get(path);
+    if (known && known.mtimeMs === file.mtimeMs && known.size === file.size) {
+      images.set(block.src, known.image);
+      continue;
+    }
     try {
-      images.set(block.src, decodePng(file));
+      const image = decodePng(readFileSync(path));
+      decoded.set(path, { mtimeMs: file.mtimeMs, size: file.size, image });
+      images.set(block.src, image);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       return {
         ok: false,
-        error: `blocks.${index}.src: ${block.src} is ${(error as Error).message}`,
+        error: code
+          ? `blocks.${index}.src: cannot read ${block.src} (${code})`
+          : `blocks.${index}.src: ${block.src} is ${(error as Error).message}`,
       };
     }
   }

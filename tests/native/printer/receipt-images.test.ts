@@ -160,3 +160,22 @@ describe('receipt images', () => {
     );
   });
 });
+
+describe('logo cache', () => {
+  it('decodes a logo once while its file is unchanged, and again when it changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'borne-logo-'));
+    const file = join(dir, 'logo.png');
+    writeFileSync(file, variants['grey 8-bit']());
+    const document = ReceiptDocument.parse({ blocks: [{ type: 'image', src: 'logo.png' }] });
+    const first = loadReceiptImages(document, dir);
+    const second = loadReceiptImages(document, dir);
+    expect(first.ok && second.ok && first.images.get('logo.png')).toBe(
+      second.ok && second.images.get('logo.png'),
+    );
+    writeFileSync(file, variants['RGB 16-bit']());
+    const third = loadReceiptImages(document, dir);
+    expect(third.ok && third.images.get('logo.png')).not.toBe(
+      first.ok && first.images.get('logo.png'),
+    );
+  });
+});
