@@ -17,6 +17,7 @@ import { StaffPinDialog } from './staff/StaffPinDialog';
 import { StaffScreen } from './staff/StaffScreen';
 import { ReaderNotice } from './visitor/ReaderNotice';
 import { StartingScreen } from './visitor/StartingScreen';
+import { useReaderNotice } from './visitor/useReaderNotice';
 
 export function App({ host }: { host: HostClient }) {
   const { info, session } = useHostState(host);
@@ -52,6 +53,7 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
   }, [i18n, language]);
   // Nothing a visitor asked to hear goes on playing for the next one.
   useEffect(() => stopReading, []);
+  const reader = useReaderNotice(host);
 
   if (session.kind === 'resetting') return <ResettingScreen />;
   if (session.kind === 'locked') return <LockedScreen />;
@@ -70,6 +72,7 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
           language={language}
           onChooseLanguage={setChosen}
           onEnd={() => void host.call('session.end', {})}
+          onShowCard={reader.showCard}
         />
       )}
       {session.kind === 'idle-warning' && (
@@ -79,7 +82,12 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
         />
       )}
       {/* One notice for the whole visit: a card read on the attract screen starts the session. */}
-      <ReaderNotice host={host} />
+      <ReaderNotice
+        host={host}
+        notice={reader.notice}
+        onNotice={reader.setNotice}
+        onForget={reader.forgetCard}
+      />
     </>
   );
 }

@@ -18,6 +18,7 @@ import { type ResetReport, VisitorSession } from '../session/visitor-session.js'
 import type { ConfigStore } from './config-store.js';
 import { nodeHidBackend } from '../../native/hid/hid-backends.js';
 import type { HidBackend } from '../../native/hid/hid-reader.js';
+import { createIdCardHelper, type IdCardHelper } from './id-card-helper.js';
 import { dataDir } from './paths.js';
 import { createReadersService, type ReadersService, wedgeSettings } from './readers-service.js';
 import { loadSiteSecret } from './site-secret.js';
@@ -34,6 +35,8 @@ export interface KioskServices {
   speech: SpeechSynthesizer;
   printing: PrintingService;
   readers: ReadersService;
+  /** Copies ID card fields into the visitor's site: hosts attach their browsing to it. */
+  idCardHelper: IdCardHelper;
   dispose(): void;
 }
 
@@ -93,6 +96,7 @@ export function createKioskServices(options: {
   });
   const readers = createReadersService({
     config: () => options.config.config,
+    copyable: (fields) => idCardHelper.copyable(fields),
     onStaffBadge: (pseudonym) => staff.badge(pseudonym),
     // The secret is only made when a reader may need it.
     secret:
@@ -104,6 +108,8 @@ export function createKioskServices(options: {
     log,
   });
   session.addWiper(readers.wiper);
+  // Reads the card the readers hold; the readers ask it what can be copied (on events, later).
+  const idCardHelper = createIdCardHelper({ card: () => readers.idCard });
   const view = () => toSessionView(session.state, session.timing, Date.now());
   const unsubscribers = [
     options.config.onChange((loaded) => {
@@ -133,6 +139,11 @@ export function createKioskServices(options: {
       readers.scan(text);
       return {};
     },
+    'reader.card': () => ({ card: readers.idCardView() }),
+    'reader.copy': async ({ field }) => {
+      session.dispatch({ type: 'input' });
+      return { outcome: await idCardHelper.copy(field) };
+    },
     'reader.forget': () => {
       readers.forgetIdCard();
       return {};
@@ -159,6 +170,7 @@ export function createKioskServices(options: {
     speech: new SpeechSynthesizer(),
     printing,
     readers,
+    idCardHelper,
     dispose: () => {
       printing.dispose();
       readers.dispose();

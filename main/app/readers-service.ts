@@ -7,7 +7,12 @@
  */
 import { type HidBackend, HidReader, type ReaderStatus } from '../../native/hid/hid-reader.js';
 import { type ReaderEvent, readerEvent } from '../../native/hid/reader-events.js';
-import type { ReaderEventView, WedgeSettings } from '../contract/ipc-contract.js';
+import type {
+  IdCardField,
+  IdCardView,
+  ReaderEventView,
+  WedgeSettings,
+} from '../contract/ipc-contract.js';
 import type { KioskConfig } from '../config/config-schema.js';
 import type { Wiper } from '../session/visitor-session.js';
 
@@ -16,6 +21,8 @@ export interface ReadersService {
   scan(text: string): void;
   /** The ID card read in this session, if any (for the "fill in my details" helper). */
   readonly idCard: Extract<ReaderEvent, { kind: 'id-card' }> | undefined;
+  /** The card as its visitor sees it, or null when none is held. */
+  idCardView(): IdCardView | null;
   forgetIdCard(): void;
   statuses(): Record<string, ReaderStatus>;
   /** Forgets the visitor's ID card at every reset. */
@@ -38,6 +45,8 @@ export function createReadersService(options: {
   secret: Uint8Array;
   backend: () => Promise<HidBackend>;
   onEvent: (view: ReaderEventView) => void;
+  /** Which of a card's fields the visitor can copy into a site now (none by default). */
+  copyable?: (fields: Readonly<Record<string, string>>) => IdCardField[];
   /** A staff badge was read: its pseudonym, for the staff sign-in. */
   onStaffBadge?: (pseudonym: string) => void;
   log: (line: string) => void;
@@ -46,15 +55,17 @@ export function createReadersService(options: {
   let idCard: Extract<ReaderEvent, { kind: 'id-card' }> | undefined;
   const statuses: Record<string, ReaderStatus> = {};
 
+  const view = (card: Extract<ReaderEvent, { kind: 'id-card' }>): IdCardView => ({
+    kind: 'id-card',
+    valid: card.valid,
+    fields: card.fields,
+    fieldValidity: card.fieldValidity,
+    copyable: card.valid ? (options.copyable?.(card.fields) ?? []) : [],
+  });
   const deliver = (event: ReaderEvent) => {
     if (event.kind === 'id-card') {
       idCard = event.valid ? event : idCard;
-      options.onEvent({
-        kind: 'id-card',
-        valid: event.valid,
-        fields: event.fields,
-        fieldValidity: event.fieldValidity,
-      });
+      options.onEvent(view(event));
     } else if (event.kind === 'product') {
       options.onEvent({ kind: 'product', valid: event.valid, digits: event.digits });
     } else {
@@ -110,6 +121,7 @@ export function createReadersService(options: {
     get idCard() {
       return idCard;
     },
+    idCardView: () => (idCard ? view(idCard) : null),
     forgetIdCard: () => {
       idCard = undefined;
     },

@@ -39,21 +39,53 @@ export const WedgeSettings = z.object({
 });
 export type WedgeSettings = z.infer<typeof WedgeSettings>;
 
+/** The ID card fields a visitor sees and may copy into a site, in this order. */
+export const ID_CARD_FIELDS = [
+  'lastName',
+  'firstNames',
+  'birthDate',
+  'documentNumber',
+  'nationality',
+  'expiryDate',
+] as const;
+export const IdCardField = z.enum(ID_CARD_FIELDS);
+export type IdCardField = z.infer<typeof IdCardField>;
+
+/** An ID card read, shown to the visitor who presented it only. */
+export const IdCardView = z.object({
+  kind: z.literal('id-card'),
+  valid: z.boolean(),
+  fields: z.record(z.string(), z.string()),
+  fieldValidity: z.record(z.string(), z.boolean()),
+  /** Fields that can be copied into the visitor's site now (none when no site is open). */
+  copyable: z.array(IdCardField),
+});
+export type IdCardView = z.infer<typeof IdCardView>;
+
 /**
  * A card or code read, as the screen may show it: never a card number or a
  * pseudonym; an ID card's fields only to the visitor who presented it.
  */
 export const ReaderEventView = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['member-card', 'staff-badge']), valid: z.boolean() }),
-  z.object({
-    kind: z.literal('id-card'),
-    valid: z.boolean(),
-    fields: z.record(z.string(), z.string()),
-    fieldValidity: z.record(z.string(), z.boolean()),
-  }),
+  IdCardView,
   z.object({ kind: z.literal('product'), valid: z.boolean(), digits: z.string() }),
 ]);
 export type ReaderEventView = z.infer<typeof ReaderEventView>;
+
+/** How copying an ID card field into the site's focused field ended. */
+export const CopyOutcome = z.enum([
+  'copied',
+  /** No site page is open. */
+  'no-site',
+  /** Nothing that takes text has the focus on the site. */
+  'no-field',
+  /** A password field, another site's frame, a date picker for a name… */
+  'refused',
+  /** The card was forgotten or gave nothing usable for this field. */
+  'no-value',
+]);
+export type CopyOutcome = z.infer<typeof CopyOutcome>;
 
 /** Staff sign-in as the screen shows it. */
 export const StaffView = z.object({
@@ -142,6 +174,13 @@ export const methods = {
   'devices.status': { params: NoParams, result: DevicesStatus },
   /** Staff touched the staff screen: keeps their session open. */
   'staff.activity': { params: NoParams, result: StaffView },
+  /** The ID card read in this session, to show again (null when none or forgotten). */
+  'reader.card': { params: NoParams, result: z.object({ card: IdCardView.nullable() }).strict() },
+  /** "Copier": types one field of the ID card into the field the visitor touched on the site. */
+  'reader.copy': {
+    params: z.object({ field: IdCardField }).strict(),
+    result: z.object({ outcome: CopyOutcome }).strict(),
+  },
   /** "Effacer ces informations": forget the ID card read in this session now. */
   'reader.forget': { params: NoParams, result: z.object({}).strict() },
 } as const;

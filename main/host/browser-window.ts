@@ -28,5 +28,6 @@ export async function openBrowserWindow(
     folder: sessionFolder,
   });
   session.addWiper(visitor);
+  kiosk.services.idCardHelper.attachSite(visitor);
   return { kiosk: window, visitor };
 }

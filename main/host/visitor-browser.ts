@@ -8,8 +8,14 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { CopyValue } from '../app/id-card-values.js';
 import { type SessionFolder, safeFileName } from '../session/session-folder.js';
 import type { Wiper } from '../session/visitor-session.js';
+import {
+  type FillOutcome,
+  fillFocusedField,
+  type VisitorSiteInput,
+} from '../shell/focused-field.js';
 import {
   decideNavigation,
   type DenyReason,
@@ -49,10 +55,12 @@ const PAGE_LOCKDOWN = `(() => {
   window.print = () => { window.dispatchEvent(new CustomEvent('borne:print-requested')); };
 })();`;
 
-export class ChromiumVisitorBrowser implements Wiper {
+export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput {
   readonly name = 'visitor browser';
   #context: Promise<BrowserContext> | null = null;
   #clipboardPage: Promise<Page> | null = null;
+  /** The page the visitor is on: the last one opened that is still open. */
+  #current: Page | null = null;
 
   constructor(
     private readonly browser: Browser,
@@ -75,9 +83,24 @@ export class ChromiumVisitorBrowser implements Wiper {
     return page;
   }
 
+  hasPage(): boolean {
+    return this.#current !== null;
+  }
+
+  /** Types an ID card value into the field the visitor touched on their page. */
+  async fillFocusedField(value: CopyValue): Promise<FillOutcome> {
+    const page = this.#current;
+    if (!page) return 'no-site';
+    return fillFocusedField(value, {
+      evaluate: (expression) => page.evaluate(expression),
+      insertText: (text) => page.keyboard.insertText(text),
+    });
+  }
+
   async wipe(): Promise<void> {
     const previous = this.#context;
     this.#context = null;
+    this.#current = null;
     if (previous) await (await previous).close();
     await this.#clearClipboard();
   }
@@ -102,6 +125,15 @@ export class ChromiumVisitorBrowser implements Wiper {
   }
 
   #guardPage(page: Page): void {
+    this.#current = page;
+    page.once('close', () => {
+      if (this.#current !== page) return;
+      const open = page
+        .context()
+        .pages()
+        .filter((other) => other !== page && !other.isClosed());
+      this.#current = open.at(-1) ?? null;
+    });
     // A popup (window.open, target=_blank) never gets a window of its own:
     // its URL, if allowed, replaces the page that opened it.
     void page.opener().then(async (opener) => {

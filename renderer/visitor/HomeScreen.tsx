@@ -1,3 +1,4 @@
+import idCardIcon from '@material-symbols/svg-400/rounded/id_card.svg';
 import logoutIcon from '@material-symbols/svg-400/rounded/delete_sweep.svg';
 import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
 import { useState } from 'react';
@@ -13,10 +14,18 @@ interface HomeScreenProps {
   language: LanguageCode;
   onChooseLanguage: (language: LanguageCode) => void;
   onEnd: () => void;
+  /** Shows the ID card read in this visit again (absent when none is held). */
+  onShowCard?: () => void;
 }
 
 /** The visitor's session: the always-visible bar, and what they can do. */
-export function HomeScreen({ info, language, onChooseLanguage, onEnd }: HomeScreenProps) {
+export function HomeScreen({
+  info,
+  language,
+  onChooseLanguage,
+  onEnd,
+  onShowCard,
+}: HomeScreenProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -31,6 +40,12 @@ export function HomeScreen({ info, language, onChooseLanguage, onEnd }: HomeScre
             compact
           />
         </nav>
+        {onShowCard && (
+          <button type="button" className="big-button big-button--compact" onClick={onShowCard}>
+            <Icon src={idCardIcon} size={40} />
+            {t('reader.idCard.show')}
+          </button>
+        )}
         <button type="button" className="big-button end-button" onClick={() => setConfirming(true)}>
           <Icon src={logoutIcon} size={40} />
           {t('session.end.button')}

@@ -35,6 +35,11 @@ export function useKioskPages() {
   return {
     /** The current test's host (replace it to restart the host mid-test). */
     state,
+    /** The test file's Chromium (for a visitor browser beside the kiosk page). */
+    browser(): Browser {
+      if (!browser) throw new Error('Chromium is not running');
+      return browser;
+    },
     async open(config?: unknown, prepare?: (host: TestHost) => void): Promise<KioskPage> {
       const host = await startTestHost(config);
       state.host = host;
