@@ -15,6 +15,7 @@ import type {
 } from '../contract/ipc-contract.js';
 import type { KioskConfig } from '../config/config-schema.js';
 import type { Wiper } from '../session/visitor-session.js';
+import { mrzProgress } from './mrz-lines.js';
 
 export interface ReadersService {
   /** A wedge scan from the renderer. */
@@ -30,8 +31,8 @@ export interface ReadersService {
   dispose(): void;
 }
 
-/** MRZ readers in wedge mode send one line per Enter: lines this close belong together. */
-const MRZ_LINE_GAP_MS = 250;
+/** How long the start of an MRZ waits for its next line before it is read as it stands. */
+const MRZ_NEXT_LINE_MS = 2000;
 
 /** What the renderer's wedge guard needs (the role stays with the services). */
 export function wedgeSettings(config: KioskConfig): WedgeSettings {
@@ -49,6 +50,8 @@ export function createReadersService(options: {
   copyable?: (fields: Readonly<Record<string, string>>) => IdCardField[];
   /** A staff badge was read: its pseudonym, for the staff sign-in. */
   onStaffBadge?: (pseudonym: string) => void;
+  /** A member card was read: its pseudonym, or null when unreadable (for the staff desk). */
+  onMemberCard?: (pseudonym: string | null) => void;
   log: (line: string) => void;
 }): ReadersService {
   const { secret } = options;
@@ -70,6 +73,8 @@ export function createReadersService(options: {
       options.onEvent({ kind: 'product', valid: event.valid, digits: event.digits });
     } else {
       if (event.kind === 'staff-badge' && event.pseudonym) options.onStaffBadge?.(event.pseudonym);
+      if (event.kind === 'member-card')
+        options.onMemberCard?.(event.valid ? event.pseudonym : null);
       options.onEvent({ kind: event.kind, valid: event.valid });
     }
   };
@@ -114,9 +119,18 @@ export function createReadersService(options: {
         );
         return;
       }
-      lines.push(text);
+      const line = text.trim();
       clearTimeout(timer);
-      timer = setTimeout(flushLines, MRZ_LINE_GAP_MS);
+      // A line that starts another card: the earlier start was abandoned, read it as it stands.
+      if (
+        lines.length > 0 &&
+        mrzProgress([...lines, line]) === 'other' &&
+        mrzProgress([line]) !== 'other'
+      )
+        flushLines();
+      lines.push(line);
+      if (mrzProgress(lines) === 'partial') timer = setTimeout(flushLines, MRZ_NEXT_LINE_MS);
+      else flushLines();
     },
     get idCard() {
       return idCard;

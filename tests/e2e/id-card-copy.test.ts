@@ -52,6 +52,9 @@ async function openForm(host: TestHost): Promise<Page> {
 async function scanCard(page: Page) {
   for (const line of FR_ID.split('\n')) await typeLikeReader(page, line, 'qwerty');
   await page.getByTestId('id-card-dialog').waitFor({ timeout: 5000 });
+  await expect(page.locator('#idcard-title').textContent()).resolves.toMatch(
+    /^(Votre carte a été lue|تمت قراءة بطاقتك)$/,
+  );
 }
 
 const value = (form: Page, selector: string) => form.locator(selector).inputValue();

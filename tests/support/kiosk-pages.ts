@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { HidBackend } from '../../native/hid/hid-reader.js';
 import { launchChromium } from './chromium.js';
 import { startTestHost, type TestHost } from './test-host.js';
 
@@ -40,8 +41,13 @@ export function useKioskPages() {
       if (!browser) throw new Error('Chromium is not running');
       return browser;
     },
-    async open(config?: unknown, prepare?: (host: TestHost) => void): Promise<KioskPage> {
-      const host = await startTestHost(config);
+    /** A fresh host on `config` (HID readers on `hidBackend` when given), and its kiosk page. */
+    async open(
+      config?: unknown,
+      prepare?: (host: TestHost) => void,
+      hidBackend?: () => Promise<HidBackend>,
+    ): Promise<KioskPage> {
+      const host = await startTestHost(config, 0, hidBackend);
       state.host = host;
       prepare?.(host);
       if (!browser) throw new Error('Chromium is not running');
@@ -49,6 +55,8 @@ export function useKioskPages() {
         viewport: { width: 1280, height: 800 },
         hasTouch: true,
       });
+      // A missing button fails in seconds with its name, not at the test's time limit.
+      context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {

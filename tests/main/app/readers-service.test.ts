@@ -7,7 +7,8 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { mrzProgress } from '../../../main/app/mrz-lines.js';
 import { createReadersService } from '../../../main/app/readers-service.js';
 import { loadSiteSecret } from '../../../main/app/site-secret.js';
 import { KioskConfig } from '../../../main/config/config-schema.js';
@@ -101,5 +102,53 @@ describe('site secret', () => {
     expect(statSync(join(dir, 'site-secret')).mode & 0o777).toBe(0o600);
     expect(loadSiteSecret(dir).equals(first)).toBe(true);
     expect(loadSiteSecret(mkdtempSync(join(tmpdir(), 'borne-secret-'))).equals(first)).toBe(false);
+  });
+});
+
+describe('MRZ lines from a wedge reader', () => {
+  const FR = [
+    'IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<',
+    '8806923102858CORINNE<<<<<<<6512068F6',
+  ] as const;
+
+  it.each([
+    [[FR[0]], 'partial'],
+    [FR, 'complete'],
+    [['I<UTOD231458907<<<<<<<<<<<<<<<'], 'partial'],
+    [['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6'], 'partial'],
+    [[FR[0], 'SHORT'], 'other'],
+    [[FR[0], FR[1], FR[1]], 'other'],
+    [['ADH0012345'], 'other'],
+  ] as const)('%j is %s', (lines, expected) => {
+    expect(mrzProgress(lines)).toBe(expected);
+  });
+
+  it('waits for a slow reader’s next line, and reads a lone start as it stands', async () => {
+    vi.useFakeTimers();
+    try {
+      const { readers, views } = service({
+        readers: { wedge: { enabled: true, role: 'id-card' } },
+      });
+      readers.scan(FR[0]);
+      await vi.advanceTimersByTimeAsync(1500); // a 36-key line at 20 ms a key and more
+      expect(views).toEqual([]);
+      readers.scan(FR[1]);
+      expect(views).toHaveLength(1);
+      expect(views[0]).toMatchObject({ kind: 'id-card', valid: true });
+
+      readers.scan(FR[0]);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(views).toHaveLength(2);
+      expect(views[1]).toMatchObject({ kind: 'id-card', valid: false });
+
+      // A new card's first line after an abandoned start: two reads, the second whole.
+      readers.scan('I<UTOD231458907<<<<<<<<<<<<<<<');
+      readers.scan(FR[0]);
+      readers.scan(FR[1]);
+      expect(views.slice(2).map((view) => view.valid)).toEqual([false, true]);
+      readers.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
