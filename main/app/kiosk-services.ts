@@ -19,6 +19,7 @@ import type { ConfigStore } from './config-store.js';
 import { nodeHidBackend } from '../../native/hid/hid-backends.js';
 import type { HidBackend } from '../../native/hid/hid-reader.js';
 import { createIdCardHelper, type IdCardHelper } from './id-card-helper.js';
+import { createMemberDesk, type MemberDesk } from './member-desk.js';
 import { dataDir } from './paths.js';
 import { createReadersService, type ReadersService, wedgeSettings } from './readers-service.js';
 import { loadSiteSecret } from './site-secret.js';
@@ -37,6 +38,8 @@ export interface KioskServices {
   readers: ReadersService;
   /** Copies ID card fields into the visitor's site: hosts attach their browsing to it. */
   idCardHelper: IdCardHelper;
+  /** Member cards at the staff desk, and the member registry behind them. */
+  members: MemberDesk;
   dispose(): void;
 }
 
@@ -85,9 +88,18 @@ export function createKioskServices(options: {
   });
   session.addWiper(sessionFolder);
   const config = options.config.config;
+  const members = createMemberDesk({
+    dataDir: folder,
+    validityMonths: () => options.config.config.membership.validityMonths,
+    onChange: (memberView) => events.emit('member.changed', memberView),
+  });
   const staff = createStaffService({
     config: () => options.config.config,
-    onChange: (staffView) => events.emit('staff.changed', staffView),
+    onChange: (staffView) => {
+      // The card on the desk belongs to the staff session that read it.
+      if (staffView.state !== 'signed-in') members.clear();
+      events.emit('staff.changed', staffView);
+    },
     onSignedIn: () => {
       if (session.state.kind === 'active' || session.state.kind === 'idle-warning') {
         session.dispatch({ type: 'end', by: 'staff' });
@@ -98,6 +110,9 @@ export function createKioskServices(options: {
     config: () => options.config.config,
     copyable: (fields) => idCardHelper.copyable(fields),
     onStaffBadge: (pseudonym) => staff.badge(pseudonym),
+    onMemberCard: (pseudonym) => {
+      if (staff.view().state === 'signed-in') members.cardRead(pseudonym);
+    },
     // The secret is only made when a reader may need it.
     secret:
       config.readers.wedge.enabled || config.readers.hid.length > 0
@@ -111,6 +126,12 @@ export function createKioskServices(options: {
   // Reads the card the readers hold; the readers ask it what can be copied (on events, later).
   const idCardHelper = createIdCardHelper({ card: () => readers.idCard });
   const view = () => toSessionView(session.state, session.timing, Date.now());
+  /** The signed-in staff member's name; anything else is refused. */
+  const staffName = (): string => {
+    const current = staff.view();
+    if (current.state !== 'signed-in') throw new Error('staff only');
+    return current.name ?? '';
+  };
   const unsubscribers = [
     options.config.onChange((loaded) => {
       session.setTiming(sessionTiming(loaded.config));
@@ -149,8 +170,17 @@ export function createKioskServices(options: {
       return {};
     },
     ...staff.handlers,
+    'member.get': () => {
+      staffName();
+      return members.view();
+    },
+    'member.enrol': () => members.enrol(staffName()),
+    'member.clear': () => {
+      staffName();
+      return members.clear();
+    },
     'devices.status': async () => {
-      if (staff.view().state !== 'signed-in') throw new Error('staff only');
+      staffName();
       const readerStatuses = readers.statuses();
       return {
         printers: await printing.statuses(),
@@ -171,7 +201,9 @@ export function createKioskServices(options: {
     printing,
     readers,
     idCardHelper,
+    members,
     dispose: () => {
+      members.dispose();
       printing.dispose();
       readers.dispose();
       staff.dispose();

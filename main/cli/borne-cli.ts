@@ -12,6 +12,7 @@ import { defaultConfig } from '../config/config-schema.js';
 import { type CliIo, consoleIo } from './cli-io.js';
 import { addDecodeCommand } from './decode-commands.js';
 import { addHidCommands } from './hid-commands.js';
+import { addMemberCommands } from './member-commands.js';
 import { addPrinterCommands } from './printer-commands.js';
 import { addReceiptCommands } from './receipt-commands.js';
 import { addStaffCommands } from './staff-commands.js';
@@ -65,6 +66,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   addDecodeCommand(program, io, setExitCode);
   addHidCommands(program, io, setExitCode);
   addStaffCommands(program, io, setExitCode);
+  addMemberCommands(program, io, setExitCode);
 
   return program;
 }

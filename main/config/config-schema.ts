@@ -183,6 +183,14 @@ export const StaffSection = z
   })
   .strict();
 
+/** Members' rights to solidarity prices, given at the staff desk with their card. */
+export const MembershipSection = z
+  .object({
+    /** How long an enrolment or a renewal gives, in months. */
+    validityMonths: z.number().int().min(1).max(36).default(6),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     /** Optional pointer to a JSON schema for editors; ignored by the kiosk. */
@@ -194,6 +202,7 @@ export const KioskConfig = z
     printing: PrintingSection.prefault({}),
     readers: ReadersSection.prefault({}),
     staff: StaffSection.prefault({}),
+    membership: MembershipSection.prefault({}),
   })
   .strict();
 

@@ -97,6 +97,24 @@ export const StaffView = z.object({
 });
 export type StaffView = z.infer<typeof StaffView>;
 
+/** A calendar day, YYYY-MM-DD. */
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * The member card on the staff desk: whether its holder may buy recharges
+ * at solidarity prices, and until when. Never the card's number.
+ */
+export const MemberView = z.object({
+  state: z.enum(['none', 'unreadable', 'unknown', 'active', 'expired']),
+  /** The last day of the member's rights (active or expired). */
+  validUntil: Day.optional(),
+  /** The last day "Inscrire" / "Prolonger" would give now. */
+  renewalUntil: Day.optional(),
+  /** Enrolled or extended at this desk just now: the screen confirms it. */
+  saved: z.boolean().optional(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
 /** The kiosk's printers and readers as staff see them. */
 export const DevicesStatus = z.object({
   printers: z.array(
@@ -174,6 +192,12 @@ export const methods = {
   'devices.status': { params: NoParams, result: DevicesStatus },
   /** Staff touched the staff screen: keeps their session open. */
   'staff.activity': { params: NoParams, result: StaffView },
+  /** The member card on the staff desk (staff only). */
+  'member.get': { params: NoParams, result: MemberView },
+  /** Enrols the card on the desk, or extends its rights (staff only). */
+  'member.enrol': { params: NoParams, result: MemberView },
+  /** Takes the card off the desk: the screen forgets it (staff only). */
+  'member.clear': { params: NoParams, result: MemberView },
   /** The ID card read in this session, to show again (null when none or forgotten). */
   'reader.card': { params: NoParams, result: z.object({ card: IdCardView.nullable() }).strict() },
   /** "Copier": types one field of the ID card into the field the visitor touched on the site. */
@@ -192,6 +216,7 @@ export const events = {
   'session.changed': SessionView,
   'reader.event': ReaderEventView,
   'staff.changed': StaffView,
+  'member.changed': MemberView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

@@ -5,7 +5,8 @@
  * encrypted in the ledger (DESIGN §3), so an interrupted PIN job cannot be
  * resent from this table, only reported.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../sqlite-file.js';
 
 export type JobState = 'queued' | 'sending' | 'done' | 'failed' | 'unknown';
 export const FINAL_STATES: readonly JobState[] = ['done', 'failed', 'unknown'];
@@ -75,21 +76,8 @@ export class PrintJobStore {
     file: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
     // A job's state is about money (a PIN printed or not): every change reaches the disk.
-    this.db.pragma('synchronous = FULL');
-    this.migrate();
-  }
-
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    for (let step = version; step < MIGRATIONS.length; step += 1) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[step] as string);
-        this.db.pragma(`user_version = ${step + 1}`);
-      })();
-    }
+    this.db = openSqliteFile(file, { synchronous: 'FULL', migrations: MIGRATIONS });
   }
 
   add(printerId: string, kind: JobKind, bytes: Uint8Array, containsPin: boolean): PrintJobRecord {

@@ -6,6 +6,7 @@ import type { AppInfo, StaffView } from '../../main/contract/ipc-contract';
 import type { HostClient } from '../kit/host-client';
 import { Icon } from '../kit/Icon';
 import { DeviceStatusList } from './DeviceStatusList';
+import { MemberPanel } from './MemberPanel';
 
 const ACTIVITY_EVERY_MS = 5000;
 
@@ -52,6 +53,7 @@ export function StaffScreen({
           <Icon src={storeIcon} size={44} />
           {t('staff.soon')}
         </p>
+        <MemberPanel host={host} />
         <DeviceStatusList host={host} />
       </main>
     </div>

@@ -5,18 +5,17 @@
  * brings the attract screen back. The configuration entry comes from
  * `borne staff entry`, with this kiosk's site secret.
  */
-import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/borne-cli.js';
 import { startVirtualPrinter } from '../../native/printer/virtual-printer.js';
 import { axeViolations } from '../support/axe.js';
 import { useKioskPages } from '../support/kiosk-pages.js';
 import { typeLikeReader } from '../support/reader-keys.js';
 import { saveScreen } from '../support/screenshots.js';
+import { AWA, enrolAwa, pressPin, signInAwa } from '../support/staff-sign-in.js';
 
 const kiosk = useKioskPages();
-const BADGE = '0012345678';
+const BADGE = AWA.badge;
 
 /** Opens the kiosk with a wedge badge reader and Awa enrolled (badge 0012345678, PIN 4821). */
 async function openWithAwa(devices: object = {}): Promise<Page> {
@@ -24,39 +23,11 @@ async function openWithAwa(devices: object = {}): Promise<Page> {
   const { page } = await kiosk.open(config);
   const host = kiosk.state.host;
   if (!host) throw new Error('no host');
-  let entry = '';
-  const previous = process.env.BORNE_DATA_DIR;
-  process.env.BORNE_DATA_DIR = join(dirname(host.configPath), 'data');
-  try {
-    const code = await runCli(['staff', 'entry', '--name', 'Awa'], {
-      out: (text) => (entry += text),
-      err: () => {},
-      outBytes: () => {},
-      readInput: () => Promise.resolve(`${BADGE}\n4821\n`),
-    });
-    expect(code).toBe(0);
-  } finally {
-    if (previous === undefined) delete process.env.BORNE_DATA_DIR;
-    else process.env.BORNE_DATA_DIR = previous;
-  }
-  expect(entry).not.toContain(BADGE);
-  expect(entry).not.toContain('4821');
-  host.writeConfig({ ...config, staff: { members: [JSON.parse(entry)] } });
-  host.config.reload();
+  await enrolAwa(host, config);
   return page;
 }
 
-const pressPin = async (page: Page, pin: string) => {
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).tap();
-  await page.getByRole('button', { name: 'Valider' }).tap();
-};
-
-const signIn = async (page: Page) => {
-  await typeLikeReader(page, BADGE, 'qwerty');
-  await page.getByTestId('staff-pin-dialog').waitFor({ timeout: 5000 });
-  await pressPin(page, '4821');
-  await page.locator('[data-screen="staff"]').waitFor({ timeout: 5000 });
-};
+const signIn = signInAwa;
 
 describe('staff sign-in with badge and PIN', () => {
   it('opens the staff space after the badge and the right PIN, and signs out', async () => {

@@ -41,6 +41,7 @@ describe('kiosk configuration schema', () => {
         hid: [],
       },
       staff: { members: [], pinAttempts: 3, lockoutMinutes: 5, idleMinutes: 10 },
+      membership: { validityMonths: 6 },
     });
   });
 
