@@ -2,8 +2,16 @@
  * Opening one of the kiosk's SQLite files: WAL, the durability its content
  * needs, and its schema brought up to date by numbered migrations (the
  * file's user_version counts those applied, each in its own transaction).
+ *
+ * better-sqlite3 (a native module, ~8 ms to load) is loaded on the first
+ * file opened, not when the kiosk starts: many kiosks never open one.
  */
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
+
+let driver: typeof Database | undefined;
+const loadDriver = () =>
+  (driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database);
 
 export function openSqliteFile(
   file: string,
@@ -13,7 +21,8 @@ export function openSqliteFile(
     migrations: readonly string[];
   },
 ): Database.Database {
-  const db = new Database(file);
+  const Sqlite = loadDriver();
+  const db = new Sqlite(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous}`);
   const version = db.pragma('user_version', { simple: true }) as number;

@@ -3,7 +3,7 @@
 // dist/host/main.mjs    the browser host (npm start without Electron)
 // dist/cli/main.mjs     the `borne` command
 // dist/electron/        the Electron main process (ESM) and its sandboxed preload (CJS)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -25,6 +25,10 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
 };
+
+// Chunk names carry a hash: without this, every build would leave the last one's behind.
+for (const dir of ['dist/chunks', 'dist/electron/chunks'])
+  rmSync(`${root}${dir}`, { recursive: true, force: true });
 
 await Promise.all([
   esbuild({
