@@ -40,7 +40,7 @@ export function createMemberDesk(options: {
     if (card.pseudonym === null) return { state: 'unreadable' };
     const members = open();
     const found = members.lookup(card.pseudonym);
-    const renewalUntil = members.renewalEnd(card.pseudonym, options.validityMonths());
+    const renewalUntil = members.renewalEndOf(found, options.validityMonths());
     return {
       state: found.status,
       ...(found.status !== 'unknown' ? { validUntil: found.validUntil } : {}),

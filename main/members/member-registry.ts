@@ -50,7 +50,11 @@ export class MemberRegistry {
 
   /** The end day that `enrol` would give this card now. */
   renewalEnd(pseudonym: string, months: number): Day {
-    const current = this.lookup(pseudonym);
+    return this.renewalEndOf(this.lookup(pseudonym), months);
+  }
+
+  /** The same, for a card already looked up (no second query). */
+  renewalEndOf(current: MemberLookup, months: number): Day {
     return periodEnd(
       dayOf(this.now()),
       current.status === 'unknown' ? null : current.validUntil,

@@ -44,13 +44,11 @@ export function MemberPanel({ host }: { host: HostClient }) {
   const act = (method: 'member.enrol' | 'member.clear') =>
     void host.call(method, {}).then(setMember, () => setFailed(true));
 
-  let status: string;
-  if (member.state === 'none') status = t('staff.member.none');
-  else if (member.state === 'unreadable') status = t('staff.member.unreadable');
-  else if (member.state === 'unknown') status = t('staff.member.unknown');
-  else if (member.state === 'active')
-    status = t('staff.member.active', { day: day(member.validUntil) });
-  else status = t('staff.member.expired', { day: day(member.validUntil) });
+  // Catalogue keys follow the states; only active and expired need the day.
+  const status = t(
+    `staff.member.${member.state}`,
+    member.validUntil ? { day: day(member.validUntil) } : {},
+  );
 
   const renewal =
     member.state === 'unknown'
