@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguageCode, SessionView } from '../main/contract/ipc-contract';
 import type { HostClient } from './kit/host-client';
 import { switchLanguage } from './kit/i18n';
+import { OverlayContext } from './kit/overlay';
 import { stopReading } from './kit/read-aloud';
 import { useActivityReporter } from './kit/useActivityReporter';
+import { useCatalogue, useGuide } from './kit/useGuide';
 import { useHostState } from './kit/useHostState';
 import { useStaffView } from './kit/useStaffView';
 import { useWedgeReader } from './kit/useWedgeReader';
 import { AttractScreen } from './visitor/AttractScreen';
+import { EndScreen } from './visitor/EndScreen';
+import { GuidePanel } from './visitor/GuidePanel';
 import { HomeScreen } from './visitor/HomeScreen';
 import { IdleWarning } from './visitor/IdleWarning';
 import { LockedScreen, ResettingScreen } from './visitor/SessionScreens';
@@ -16,6 +20,7 @@ import { StaffNotice } from './staff/StaffNotice';
 import { StaffPinDialog } from './staff/StaffPinDialog';
 import { StaffScreen } from './staff/StaffScreen';
 import { ReaderNotice } from './visitor/ReaderNotice';
+import { SiteUnreachable } from './visitor/SiteUnreachable';
 import { StartingScreen } from './visitor/StartingScreen';
 import { useReaderNotice } from './visitor/useReaderNotice';
 
@@ -25,15 +30,31 @@ export function App({ host }: { host: HostClient }) {
   // Staff at the screen are not a visitor: no visitor session starts or lasts for them.
   useActivityReporter(host, staff.state === 'signed-in' ? undefined : session?.kind);
   useWedgeReader(host, info?.wedge);
+  const reportOverlay = useOverlayReporter(host);
   if (!info || !session) return <StartingScreen />;
   if (staff.state === 'signed-in') return <StaffScreen host={host} info={info} view={staff} />;
   return (
-    <>
+    <OverlayContext.Provider value={reportOverlay}>
       {/* A new session id remounts everything: no state of one visitor survives into the next. */}
       <VisitorSession key={session.sessionId} host={host} info={info} session={session} />
       {staff.state === 'pin' && <StaffPinDialog host={host} view={staff} />}
       <StaffNotice view={staff} />
-    </>
+    </OverlayContext.Provider>
+  );
+}
+
+/** Counts the dialogs open; the host hears when the first opens and the last closes. */
+function useOverlayReporter(host: HostClient) {
+  const open = useRef(0);
+  return useCallback(
+    (delta: 1 | -1) => {
+      const before = open.current;
+      open.current = Math.max(0, before + delta);
+      if ((before === 0) !== (open.current === 0)) {
+        void host.call('guide.overlay', { open: open.current > 0 }).catch(() => undefined);
+      }
+    },
+    [host],
   );
 }
 
@@ -50,31 +71,91 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
   const language = chosen ?? info.languages.default;
   useEffect(() => {
     void switchLanguage(i18n, language);
-  }, [i18n, language]);
+    // The guide's side of the screen and the usage log follow the visitor's language.
+    void host.call('session.language', { language }).catch(() => undefined);
+  }, [i18n, host, language]);
   // Nothing a visitor asked to hear goes on playing for the next one.
   useEffect(() => stopReading, []);
   const reader = useReaderNotice(host);
+  const guide = useGuide(host);
+  const catalogue = useCatalogue(host, language);
 
   if (session.kind === 'resetting') return <ResettingScreen />;
   if (session.kind === 'locked') return <LockedScreen />;
+  const bar = {
+    info,
+    language,
+    onChooseLanguage: setChosen,
+    onEnd: () => void host.call('session.end', {}),
+    onShowCard: reader.showCard,
+  };
+  const procedure =
+    guide.state === 'none'
+      ? undefined
+      : catalogue?.procedures.find((candidate) => candidate.id === guide.procedureId);
+  // The screen follows the host's guide.changed events; a failed call leaves it as it was.
+  const plain = (method: 'guide.finish' | 'guide.leave' | 'guide.retry' | 'guide.print') =>
+    void host.call(method, {}).catch(() => undefined);
+  const help = (ask: 'problems' | 'volunteer' | 'close') =>
+    void host.call('guide.help', { ask }).catch(() => undefined);
+
+  let screen;
+  if (session.kind === 'attract') {
+    screen = (
+      <AttractScreen
+        info={info}
+        language={language}
+        onChooseLanguage={setChosen}
+        onStart={() => void host.call('session.activity', {})}
+      />
+    );
+  } else if (guide.state === 'guiding' && procedure && guide.site === 'unreachable') {
+    screen = (
+      <SiteUnreachable
+        siteName={procedure.siteName}
+        volunteerCalled={guide.help === 'volunteer'}
+        onRetry={() => plain('guide.retry')}
+        onVolunteer={() => help('volunteer')}
+        onLeave={() => plain('guide.leave')}
+      />
+    );
+  } else if (guide.state === 'guiding' && procedure) {
+    screen = (
+      <GuidePanel
+        guide={guide}
+        procedure={procedure}
+        onMove={(direction) => void host.call('guide.move', { direction }).catch(() => undefined)}
+        onHelp={help}
+        onFinish={() => plain('guide.finish')}
+        onLeave={() => plain('guide.leave')}
+        onEnd={bar.onEnd}
+        onShowCard={bar.onShowCard}
+      />
+    );
+  } else if (guide.state === 'finished' && procedure) {
+    screen = (
+      <EndScreen
+        {...bar}
+        guide={guide}
+        procedure={procedure}
+        onPrint={() => plain('guide.print')}
+        onAnother={() => plain('guide.leave')}
+      />
+    );
+  } else {
+    screen = (
+      <HomeScreen
+        {...bar}
+        catalogue={catalogue}
+        onStartProcedure={(procedureId) =>
+          void host.call('guide.start', { procedureId }).catch(() => undefined)
+        }
+      />
+    );
+  }
   return (
     <>
-      {session.kind === 'attract' ? (
-        <AttractScreen
-          info={info}
-          language={language}
-          onChooseLanguage={setChosen}
-          onStart={() => void host.call('session.activity', {})}
-        />
-      ) : (
-        <HomeScreen
-          info={info}
-          language={language}
-          onChooseLanguage={setChosen}
-          onEnd={() => void host.call('session.end', {})}
-          onShowCard={reader.showCard}
-        />
-      )}
+      {screen}
       {session.kind === 'idle-warning' && (
         <IdleWarning
           remainingMs={session.warningRemainingMs ?? session.warningSeconds * 1000}

@@ -27,6 +27,9 @@ import { createStaffService } from './staff-service.js';
 import { loadPrinting } from './printing-loader.js';
 import type { PrintingService } from './printing-service.js';
 import { BORNE_VERSION } from './version.js';
+import { createGuideService, type GuideService } from './guide-service.js';
+import type { SiteRule } from '../shell/navigation-policy.js';
+import { MemoryUsageLog } from '../usage/memory-usage-log.js';
 
 export interface KioskServices {
   handlers: Handlers;
@@ -40,6 +43,12 @@ export interface KioskServices {
   idCardHelper: IdCardHelper;
   /** Member cards at the staff desk, and the member registry behind them. */
   members: MemberDesk;
+  /** Guided procedures: hosts attach their visitor browsing to it as its site. */
+  guide: GuideService;
+  /** Usage events, in memory until the SQLite usage log exists. */
+  usage: MemoryUsageLog;
+  /** Where the visitor may browse now: the configured sites and those of the open procedure. */
+  visitorSites(): SiteRule[];
   dispose(): void;
 }
 
@@ -71,6 +80,8 @@ export function createKioskServices(options: {
   dataDir?: string;
   /** HID access: node-hid unless a test or the simulator gives another. */
   hidBackend?: () => Promise<HidBackend>;
+  /** The built-in procedure catalogue (tests and benches may give another). */
+  catalogueDir?: string;
 }): KioskServices {
   const log = options.log ?? (() => {});
   const folder = options.dataDir ?? dataDir();
@@ -125,6 +136,18 @@ export function createKioskServices(options: {
   session.addWiper(readers.wiper);
   // Reads the card the readers hold; the readers ask it what can be copied (on events, later).
   const idCardHelper = createIdCardHelper({ card: () => readers.idCard });
+  // Events outside the schema are a bug: loud in development and tests, dropped in production.
+  const usage = new MemoryUsageLog({ strict: process.env.NODE_ENV !== 'production' });
+  const guide = createGuideService({
+    config: () => options.config.config,
+    configDir: () => dirname(options.config.current.status.path),
+    builtInDir: options.catalogueDir,
+    usage,
+    printing,
+    onChange: (guideView) => events.emit('guide.changed', guideView),
+    log,
+  });
+  session.addWiper(guide);
   const view = () => toSessionView(session.state, session.timing, Date.now());
   /** The signed-in staff member's name; anything else is refused. */
   const staffName = (): string => {
@@ -135,6 +158,7 @@ export function createKioskServices(options: {
   const unsubscribers = [
     options.config.onChange((loaded) => {
       session.setTiming(sessionTiming(loaded.config));
+      guide.reload();
       events.emit('app.info.changed', describeApp(loaded, options.host));
     }),
     session.onChange(() => events.emit('session.changed', view())),
@@ -170,6 +194,7 @@ export function createKioskServices(options: {
       return {};
     },
     ...staff.handlers,
+    ...guide.handlers,
     'member.get': () => {
       staffName();
       return members.view();
@@ -202,6 +227,9 @@ export function createKioskServices(options: {
     readers,
     idCardHelper,
     members,
+    guide,
+    usage,
+    visitorSites: () => [...options.config.config.browsing.sites, ...guide.activeSites()],
     dispose: () => {
       members.dispose();
       printing.dispose();

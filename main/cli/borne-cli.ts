@@ -10,6 +10,7 @@ import { checkConfigText } from '../config/config-file.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { defaultConfig } from '../config/config-schema.js';
 import { type CliIo, consoleIo } from './cli-io.js';
+import { addCatalogueCommands } from './catalogue-commands.js';
 import { addDecodeCommand } from './decode-commands.js';
 import { addHidCommands } from './hid-commands.js';
 import { addMemberCommands } from './member-commands.js';
@@ -67,6 +68,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   addHidCommands(program, io, setExitCode);
   addStaffCommands(program, io, setExitCode);
   addMemberCommands(program, io, setExitCode);
+  addCatalogueCommands(program, io, setExitCode);
 
   return program;
 }

@@ -191,6 +191,29 @@ export const MembershipSection = z
   })
   .strict();
 
+const ProcedureId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a procedure id')
+  .max(80);
+
+/** The guided procedures this kiosk offers. */
+export const ProceduresSection = z
+  .object({
+    /**
+     * A folder of procedure files (relative to this file's folder) that add to
+     * the built-in catalogue or replace built-in procedures with the same id.
+     */
+    catalogueDir: z.string().trim().min(1).max(400).optional(),
+    /** The procedures offered, by id, in this order within a category (default: all). */
+    offered: z.array(ProcedureId).max(200).optional(),
+    /** The printer of visitors' summary tickets (default: the first printer; none, no ticket). */
+    ticketPrinter: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a printer id from printing.printers')
+      .optional(),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     /** Optional pointer to a JSON schema for editors; ignored by the kiosk. */
@@ -203,8 +226,19 @@ export const KioskConfig = z
     readers: ReadersSection.prefault({}),
     staff: StaffSection.prefault({}),
     membership: MembershipSection.prefault({}),
+    procedures: ProceduresSection.prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    const printer = config.procedures.ticketPrinter;
+    if (printer && !config.printing.printers.some((entry) => entry.id === printer)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['procedures', 'ticketPrinter'],
+        message: `no printer "${printer}" in printing.printers`,
+      });
+    }
+  });
 
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

@@ -8,7 +8,10 @@
  */
 import { z } from 'zod';
 
+import { CatalogueView, GuideView } from './guide-contract.js';
+
 export * from './channels.js';
+export * from './guide-contract.js';
 
 /** Languages the kiosk has catalogues for. French is the reference language. */
 export const LANGUAGE_CODES = ['fr', 'en', 'ar'] as const;
@@ -207,6 +210,45 @@ export const methods = {
   },
   /** "Effacer ces informations": forget the ID card read in this session now. */
   'reader.forget': { params: NoParams, result: z.object({}).strict() },
+  /** The language the visitor chose (the guide's side of the screen and its usage follow it). */
+  'session.language': {
+    params: z.object({ language: LanguageCode }).strict(),
+    result: z.object({}).strict(),
+  },
+  /** The guided procedures this kiosk offers, in one language. */
+  'procedures.catalogue': {
+    params: z.object({ language: LanguageCode }).strict(),
+    result: CatalogueView,
+  },
+  'guide.get': { params: NoParams, result: GuideView },
+  /** Opens a procedure: its site beside the guide, at its first step. */
+  'guide.start': {
+    params: z.object({ procedureId: z.string().min(1).max(80) }).strict(),
+    result: GuideView,
+  },
+  /** Opens the procedure's site again after it did not answer. */
+  'guide.retry': { params: NoParams, result: GuideView },
+  /** "Étape suivante" / "Étape précédente", chosen by the visitor. */
+  'guide.move': {
+    params: z.object({ direction: z.enum(['next', 'previous']) }).strict(),
+    result: GuideView,
+  },
+  /** "Je suis bloqué·e": the step's problems, then a volunteer; 'close' goes back to the step. */
+  'guide.help': {
+    params: z.object({ ask: z.enum(['problems', 'volunteer', 'close']) }).strict(),
+    result: GuideView,
+  },
+  /** "J'ai fini": the end screen. */
+  'guide.finish': { params: NoParams, result: GuideView },
+  /** Leaves the procedure (unfinished, or after its end screen) for the catalogue. */
+  'guide.leave': { params: NoParams, result: GuideView },
+  /** Prints the summary ticket of the finished procedure (no personal data on it). */
+  'guide.print': { params: NoParams, result: GuideView },
+  /** A dialog covers the guide panel: the kiosk needs the whole screen until it closes. */
+  'guide.overlay': {
+    params: z.object({ open: z.boolean() }).strict(),
+    result: z.object({}).strict(),
+  },
 } as const;
 
 /** Events pushed by the services to the renderer, by name. */
@@ -217,6 +259,7 @@ export const events = {
   'reader.event': ReaderEventView,
   'staff.changed': StaffView,
   'member.changed': MemberView,
+  'guide.changed': GuideView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

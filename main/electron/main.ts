@@ -5,14 +5,15 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, clipboard, ipcMain, Menu, session } from 'electron';
+import { app, BaseWindow, clipboard, ipcMain, Menu, session, WebContentsView } from 'electron';
 import { bootKiosk } from '../app/boot.js';
 import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../contract/channels.js';
 import { readyLine } from '../host/env-options.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
 import { isAppPage } from '../shell/navigation-policy.js';
-import { kioskWindowOptions } from '../shell/kiosk-window-options.js';
+import { kioskWindowOptions, siteViewPreferences } from '../shell/kiosk-window-options.js';
 import { enforceAppCsp, lockSession, lockWebContents } from './lockdown.js';
+import { ElectronGuideSite } from './site-view.js';
 import { ElectronVisitorPartition } from './visitor-partition.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -35,26 +36,55 @@ async function start(): Promise<void> {
   };
   lockSession(session.defaultSession, appLockdown);
   enforceAppCsp(session.defaultSession, server.url);
-  app.on('web-contents-created', (_event, created) => lockWebContents(created, appLockdown));
+  const visitorLockdown = {
+    navigation: () => ({ appOrigin: server.url, sites: services.visitorSites() }),
+    downloadsDir: appLockdown.downloadsDir,
+    onBlocked: appLockdown.onBlocked,
+  };
+  // Every web contents is locked as it is made: the kiosk's own to its pages,
+  // the site's (in a visitor partition) to the sites the visitor may browse now.
+  app.on('web-contents-created', (_event, created) =>
+    lockWebContents(
+      created,
+      created.session === session.defaultSession ? appLockdown : visitorLockdown,
+    ),
+  );
   const visitorPartition = new ElectronVisitorPartition(
     {
       fromPartition: (name) => session.fromPartition(name),
       clearClipboard: () => clipboard.clear(),
     },
-    {
-      navigation: () => ({ appOrigin: server.url, sites: kiosk.config.config.browsing.sites }),
-      downloadsDir: appLockdown.downloadsDir,
-      onBlocked: appLockdown.onBlocked,
-    },
+    visitorLockdown,
   );
-  services.session.addWiper(visitorPartition);
 
-  // contextIsolation, sandbox and disableBlinkFeatures: 'Auxclick' are set in
-  // kioskWindowOptions (asserted by its unit test); electronegativity cannot see through the call.
-  const window = new BrowserWindow(kioskWindowOptions(join(here, 'preload.cjs'))); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
-  const contents = window.webContents;
+  // One window, two views: the kiosk's own UI, and the official site beside it
+  // while a guided procedure is open. contextIsolation, sandbox and
+  // disableBlinkFeatures: 'Auxclick' are set in kioskWindowOptions and
+  // siteViewPreferences (asserted by their unit tests); electronegativity
+  // cannot see through the calls.
+  const { webPreferences, ...windowOptions } = kioskWindowOptions(join(here, 'preload.cjs'));
+  const window = new BaseWindow(windowOptions);
+  const kioskView = new WebContentsView({ webPreferences }); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+  window.contentView.addChildView(kioskView);
+  const contents = kioskView.webContents;
+  const site = new ElectronGuideSite({
+    createView: () =>
+      new WebContentsView({ webPreferences: siteViewPreferences(visitorPartition.session) }), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+    addView: (view) => window.contentView.addChildView(view),
+    removeView: (view) => window.contentView.removeChildView(view),
+    contentBounds: () => window.getContentBounds(),
+    kioskView,
+  });
+  // The site view goes before the partition it browses in is cleared.
+  services.session.addWiper(site);
+  services.session.addWiper(visitorPartition);
+  services.guide.attachSite(site);
+  services.idCardHelper.attachSite(site);
+  window.on('resize', () => site.place());
+  site.place();
+
   ipcMain.handle(IPC_REQUEST_CHANNEL, (event, raw: unknown) => {
-    // Only the kiosk's own page may call the services, never a frame it embeds.
+    // Only the kiosk's own page may call the services, never a frame it embeds nor the site.
     const sender = event.senderFrame;
     if (!sender || sender !== contents.mainFrame || !isAppPage(sender.url, server.url)) {
       return { id: 0, ok: false, error: { code: 'bad-request', message: 'untrusted sender' } };
@@ -69,15 +99,15 @@ async function start(): Promise<void> {
       type: 'renderer-gone',
       cause: details.reason === 'crashed' ? 'crash' : 'hang',
     });
-    if (!window.isDestroyed()) void window.loadURL(server.url);
+    if (!contents.isDestroyed()) void contents.loadURL(server.url);
   });
   contents.on('unresponsive', () => {
     services.session.dispatch({ type: 'renderer-gone', cause: 'hang' });
     contents.forcefullyCrashRenderer();
   });
-  window.once('ready-to-show', () => window.show());
+  contents.once('did-finish-load', () => window.show());
 
-  await window.loadURL(server.url);
+  await contents.loadURL(server.url);
   console.log(readyLine(server.url));
 
   const stop = () => void kiosk.stop().finally(() => app.exit(0));

@@ -4,8 +4,10 @@
  * and a renderer crash or hang turned into a reset.
  */
 import type { Kiosk } from '../app/boot.js';
+import { ChromiumGuideSite } from './chromium-guide-site.js';
 import { KioskBrowser } from './kiosk-browser.js';
 import { ChromiumVisitorBrowser } from './visitor-browser.js';
+import { windowPlacer } from './window-placement.js';
 
 export interface BrowserWindow {
   kiosk: KioskBrowser;
@@ -24,10 +26,18 @@ export async function openBrowserWindow(
     onRendererGone: (cause) => session.dispatch({ type: 'renderer-gone', cause }),
   });
   const visitor = new ChromiumVisitorBrowser(window.browser, {
-    policy: () => ({ appOrigin: kiosk.server.url, sites: kiosk.config.config.browsing.sites }),
+    policy: () => ({ appOrigin: kiosk.server.url, sites: kiosk.services.visitorSites() }),
     folder: sessionFolder,
+    // Headed, the site's page follows its window (the split view places it).
+    viewport: options.headless ? undefined : null,
   });
   session.addWiper(visitor);
   kiosk.services.idCardHelper.attachSite(visitor);
+  kiosk.services.guide.attachSite(
+    new ChromiumGuideSite(
+      visitor,
+      windowPlacer(() => window.page),
+    ),
+  );
   return { kiosk: window, visitor };
 }

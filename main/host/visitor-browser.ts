@@ -32,6 +32,8 @@ export interface VisitorBrowserOptions {
   folder: SessionFolder;
   onBlocked?: (blocked: BlockedNavigation) => void;
   onDownload?: (path: string) => void;
+  /** The pages' viewport: null follows the window (headed kiosk), undefined is Playwright's default. */
+  viewport?: { width: number; height: number } | null;
 }
 
 /**
@@ -109,6 +111,7 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput {
     const context = await this.browser.newContext({
       acceptDownloads: true,
       serviceWorkers: 'allow',
+      ...(this.options.viewport !== undefined ? { viewport: this.options.viewport } : {}),
     });
     await context.addInitScript({ content: PAGE_LOCKDOWN });
     await context.route('**/*', async (route) => {

@@ -106,7 +106,8 @@ export function matchesRule(url: URL, rule: SiteRule): boolean {
   return pathMatches(url.pathname, rule.pathPrefix);
 }
 
-function hostMatches(hostname: string, pattern: string): boolean {
+/** `www.caf.fr` matches `www.caf.fr`; `*.caf.fr` matches its subdomains, not `caf.fr` itself. */
+export function hostMatches(hostname: string, pattern: string): boolean {
   const host = hostname.toLowerCase();
   if (pattern.startsWith('*.')) {
     const base = pattern.slice(2).toLowerCase();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useOverlay } from './overlay';
 
 interface AlertDialogProps {
   /** Prefix of the ids: the title is `<id>-title`; the child with id `<id>-explain` describes the dialog. */
@@ -23,6 +24,8 @@ export function AlertDialog({
   bigTitle,
   children,
 }: AlertDialogProps) {
+  // Over the guide panel, a dialog takes the whole screen while it is open.
+  useOverlay();
   return (
     <div className={opaque ? 'backdrop backdrop--opaque' : 'backdrop'}>
       <div

@@ -4,8 +4,11 @@ import type { LanguageCode } from '../../main/contract/ipc-contract';
 import { Icon } from './Icon';
 import { readAloud } from './read-aloud';
 
-/** "Écouter": reads the screen's text aloud, in the visitor's language. */
-export function ReadAloudButton({ text }: { text: string }) {
+/**
+ * "Écouter": reads a text aloud, in the visitor's language unless the text is
+ * in another one (a guide shown in French reads with the French voice).
+ */
+export function ReadAloudButton({ text, language }: { text: string; language?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <button
@@ -13,7 +16,7 @@ export function ReadAloudButton({ text }: { text: string }) {
       className="big-button big-button--compact listen-button"
       onClick={(event) => {
         event.stopPropagation();
-        readAloud(text, i18n.language as LanguageCode);
+        readAloud(text, (language ?? i18n.language) as LanguageCode);
       }}
     >
       <Icon src={speakerIcon} size={40} />

@@ -42,6 +42,29 @@ describe('kiosk configuration schema', () => {
       },
       staff: { members: [], pinAttempts: 3, lockoutMinutes: 5, idleMinutes: 10 },
       membership: { validityMonths: 6 },
+      procedures: {},
+    });
+  });
+
+  it('names the ticket printer of the guided procedures among the printers', () => {
+    const bad = KioskConfig.safeParse({ procedures: { ticketPrinter: 'visiteurs' } });
+    expect(
+      bad.success
+        ? []
+        : bad.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    ).toEqual(['procedures.ticketPrinter: no printer "visiteurs" in printing.printers']);
+    const good = KioskConfig.parse({
+      printing: { printers: [{ id: 'visiteurs', uri: 'tcp://10.0.0.5:9100' }] },
+      procedures: {
+        ticketPrinter: 'visiteurs',
+        offered: ['caf-declaration-trimestrielle'],
+        catalogueDir: 'procedures',
+      },
+    });
+    expect(good.procedures).toEqual({
+      ticketPrinter: 'visiteurs',
+      offered: ['caf-declaration-trimestrielle'],
+      catalogueDir: 'procedures',
     });
   });
 

@@ -1,0 +1,150 @@
+/**
+ * The guide's site in Electron: a WebContentsView beside the kiosk's own view
+ * in one BaseWindow, in the current visitor's partition, locked down like
+ * every web contents. Pages are observed in an isolated world (never the
+ * site's own) and handed to the guide service. Types only from 'electron':
+ * tests drive it with typed fakes.
+ */
+import type { Rectangle, WebContents, WebContentsView } from 'electron';
+import type { CopyValue } from '../app/id-card-values.js';
+import type { GuideSite, SiteOpenResult, SiteWatch } from '../app/guide-service.js';
+import { pageProbeScript, parseProbe, PROBE_WORLD_ID } from '../procedures/page-probe.js';
+import type { Wiper } from '../session/visitor-session.js';
+import {
+  type FillOutcome,
+  fillFocusedField,
+  type VisitorSiteInput,
+} from '../shell/focused-field.js';
+import { placeSurfaces, type ScreenLayout } from '../shell/split-layout.js';
+
+/** Single-page sites change without navigating: they are looked at this often too. */
+const POLL_MS = 500;
+/** Chromium's net::ERR_ABORTED: a navigation refused by the lockdown, or replaced by another. */
+const ERR_ABORTED = -3;
+
+export interface SiteViewDeps {
+  /** A new view for the site, in the current visitor's partition, locked down. */
+  createView(): WebContentsView;
+  addView(view: WebContentsView): void;
+  removeView(view: WebContentsView): void;
+  /** The window's content area, where both views are placed. */
+  contentBounds(): Rectangle;
+  /** The kiosk's own view: the whole window, or the guide panel's side. */
+  kioskView: Pick<WebContentsView, 'setBounds'>;
+  log?: (line: string) => void;
+}
+
+export class ElectronGuideSite implements GuideSite, VisitorSiteInput, Wiper {
+  readonly name = 'site view';
+  #view: WebContentsView | null = null;
+  #stopWatching: (() => void) | null = null;
+  #layout: ScreenLayout = { mode: 'full' };
+
+  constructor(private readonly deps: SiteViewDeps) {}
+
+  async open(url: string, watch: SiteWatch): Promise<SiteOpenResult> {
+    await this.close();
+    const view = this.deps.createView();
+    this.#view = view;
+    this.deps.addView(view);
+    this.#stopWatching = watchContents(view.webContents, watch);
+    this.place();
+    try {
+      await view.webContents.loadURL(url);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  close(): Promise<void> {
+    this.#stopWatching?.();
+    this.#stopWatching = null;
+    const view = this.#view;
+    this.#view = null;
+    if (view) {
+      this.deps.removeView(view);
+      if (!view.webContents.isDestroyed()) view.webContents.close();
+    }
+    this.place();
+    return Promise.resolve();
+  }
+
+  layout(layout: ScreenLayout): Promise<void> {
+    this.#layout = layout;
+    this.place();
+    return Promise.resolve();
+  }
+
+  /** Puts both views where the layout says; without a site the kiosk takes the window. */
+  place(): void {
+    const { width, height } = this.deps.contentBounds();
+    const view = this.#view;
+    const surfaces = placeSurfaces({ width, height }, view ? this.#layout : { mode: 'full' });
+    this.deps.kioskView.setBounds(surfaces.kiosk);
+    if (!view) return;
+    if (surfaces.site) {
+      view.setBounds(surfaces.site);
+      view.setVisible(true);
+    } else {
+      view.setVisible(false);
+    }
+  }
+
+  hasPage(): boolean {
+    return this.#view !== null;
+  }
+
+  /** "Copier" of the ID card dialog: typed into the field the visitor touched on the site. */
+  fillFocusedField(value: CopyValue): Promise<FillOutcome> {
+    const contents = this.#view?.webContents;
+    if (!contents || contents.isDestroyed()) return Promise.resolve('no-site');
+    return fillFocusedField(value, {
+      evaluate: (expression) => contents.executeJavaScript(expression) as Promise<unknown>,
+      insertText: (text) => contents.insertText(text),
+    });
+  }
+
+  wipe(): Promise<void> {
+    return this.close();
+  }
+}
+
+/** Observes the site at each navigation, title change and load, and every POLL_MS. */
+function watchContents(contents: WebContents, watch: SiteWatch): () => void {
+  const script = pageProbeScript(watch.selectors);
+  let stopped = false;
+  let busy = false;
+  const look = () => {
+    if (stopped || busy || contents.isDestroyed()) return;
+    busy = true;
+    contents
+      .executeJavaScriptInIsolatedWorld(PROBE_WORLD_ID, [{ code: script }])
+      .then((value: unknown) => {
+        const observation = parseProbe(value);
+        if (observation && !stopped) watch.onPage(observation);
+      })
+      .catch(() => {}) // navigating or closing: the next event looks again
+      .finally(() => {
+        busy = false;
+      });
+  };
+  contents.on('did-navigate', (_event, _url, httpResponseCode) => {
+    if (httpResponseCode >= 500) watch.onUnreachable(`HTTP ${httpResponseCode}`);
+    look();
+  });
+  contents.on('did-navigate-in-page', (_event, _url, isMainFrame) => {
+    if (isMainFrame) look();
+  });
+  contents.on('page-title-updated', look);
+  contents.on('dom-ready', look);
+  contents.on('did-stop-loading', look);
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, _url, isMainFrame) => {
+    if (isMainFrame && errorCode !== ERR_ABORTED) watch.onUnreachable(errorDescription);
+  });
+  const timer = setInterval(look, POLL_MS);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import type { CatalogueView, GuideView, LanguageCode } from '../../main/contract/ipc-contract';
+import type { HostClient } from './host-client';
+
+const NONE: GuideView = { state: 'none' };
+
+/** The visitor's guided procedure as the services see it, kept current from their events. */
+export function useGuide(host: HostClient): GuideView {
+  const [view, setView] = useState<GuideView>(NONE);
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      host.call('guide.get', {}).then(
+        (next) => !cancelled && setView(next),
+        () => undefined,
+      );
+    void load();
+    const unsubscribers = [host.on('guide.changed', setView), host.on('host.reconnected', load)];
+    return () => {
+      cancelled = true;
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    };
+  }, [host]);
+  return view;
+}
+
+/** The procedures offered here, in the visitor's language (null while loading, or on failure). */
+export function useCatalogue(host: HostClient, language: LanguageCode): CatalogueView | null {
+  const [loaded, setLoaded] = useState<{ language: LanguageCode; view: CatalogueView } | null>(
+    null,
+  );
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      host.call('procedures.catalogue', { language }).then(
+        (view) => !cancelled && setLoaded({ language, view }),
+        () => undefined,
+      );
+    void load();
+    const unsubscribe = host.on('app.info.changed', () => void load());
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [host, language]);
+  return loaded?.language === language ? loaded.view : null;
+}
