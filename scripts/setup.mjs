@@ -32,10 +32,11 @@ function missingDebianPackages(names) {
 function ensureDebianPackages() {
   // Tests drive Debian's Chromium; start needs it only where Electron is absent.
   // espeak-ng reads the screens aloud; libusb-1.0-0 is node-hid's; python3
-  // opens the pseudo-terminals that stand in for serial printers in tests.
+  // opens the pseudo-terminals that stand in for serial printers in tests;
+  // openssl makes the test certificate of the stand-ins for official sites.
   const wanted = ['libusb-1.0-0', 'espeak-ng'];
   if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
-  if (mode === 'test') wanted.push('python3');
+  if (mode === 'test') wanted.push('python3', 'openssl');
   if (!isDebian()) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
     return true;

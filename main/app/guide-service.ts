@@ -202,6 +202,8 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
       selectors: elementSelectors(procedure),
       onPage: (page) => {
         if (!stillMine() || state.kind !== 'guiding') return;
+        // Browser error pages (chrome-error://…) are not the site: onUnreachable said it.
+        if (!/^https?:\/\//.test(page.url)) return;
         if (state.site !== 'open') dispatch({ type: 'site', status: 'open' });
         const key = JSON.stringify([page.url, page.title, page.elements]);
         if (key === lastPage) return;

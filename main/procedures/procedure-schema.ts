@@ -41,7 +41,7 @@ const ExactHost = z
  * is a part of the page title (any case); `element` is a CSS selector whose
  * visible presence Borne checks in an isolated world, never in the site's own
  * scripts. When a page matches several steps, the step with the more precise
- * rule wins (more criteria, then a longer path).
+ * rule wins: an element outranks a title, a title outranks the address.
  */
 export const MatchRule = z
   .object({

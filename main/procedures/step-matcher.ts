@@ -61,8 +61,11 @@ function ruleMatches(rule: MatchRule, url: URL, page: PageObservation): boolean 
 const normalise = (text: string) => text.normalize('NFC').toLocaleLowerCase('fr');
 
 /**
- * How precise a rule is: one point per criterion, and a path's literal
- * characters as a fraction, so `/actualisation-declaree*` beats `/actualisation*`.
+ * How precise a rule is. What the page shows outranks its address: a visible
+ * element counts 3, a title 2, each URL criterion 1 (a path or hash plus its
+ * literal characters as a fraction, so `/actualisation-declaree*` beats
+ * `/actualisation*`). A code form shown at the login page's own URL is the
+ * code step, not the login step.
  */
 export function ruleSpecificity(rule: MatchRule): number {
   const literal = (pattern: string | undefined) => (pattern ?? '').replaceAll('*', '').length;
@@ -70,8 +73,8 @@ export function ruleSpecificity(rule: MatchRule): number {
     (rule.path === undefined ? 0 : 1 + literal(rule.path) / 1000) +
     (rule.hash === undefined ? 0 : 1 + literal(rule.hash) / 1000) +
     Object.keys(rule.query ?? {}).length +
-    (rule.title === undefined ? 0 : 1) +
-    (rule.element === undefined ? 0 : 1)
+    (rule.title === undefined ? 0 : 2) +
+    (rule.element === undefined ? 0 : 3)
   );
 }
 

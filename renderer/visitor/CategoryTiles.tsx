@@ -6,7 +6,7 @@ import {
 } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
 import { CATEGORY_PICTOGRAMS, PICTOGRAM_ICONS } from '../kit/pictograms';
-import { ReadAloudButton } from '../kit/ReadAloudButton';
+import { ScreenHeading } from './ScreenHeading';
 
 /** "Que voulez-vous faire ?": one big tile per category that has procedures here. */
 export function CategoryTiles({
@@ -22,15 +22,15 @@ export function CategoryTiles({
   );
   return (
     <>
-      <h1 className="home__title">{t('home.title')}</h1>
-      <p className="lead">{t('home.chooseCategory')}</p>
-      <ReadAloudButton
-        text={[
+      <ScreenHeading
+        title={t('home.title')}
+        spoken={[
           t('home.title'),
           t('home.chooseCategory'),
           ...present.map((c) => t(`categories.${c}`)),
         ].join(' ')}
       />
+      <p className="lead">{t('home.chooseCategory')}</p>
       <ul className="tiles" data-testid="categories">
         {present.map((category) => (
           <li key={category}>

@@ -3,10 +3,17 @@ import printIcon from '@material-symbols/svg-400/rounded/print.svg';
 import { useTranslation } from 'react-i18next';
 import type { GuideView, ProcedureView } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
-import { ReadAloudButton } from '../kit/ReadAloudButton';
+import { ScreenHeading } from './ScreenHeading';
 import { SessionBar, type SessionBarProps } from './SessionBar';
 
 type Finished = Extract<GuideView, { state: 'finished' }>;
+
+const TICKET_NOTES = {
+  ready: 'guide.end.ticketFrench',
+  printing: 'guide.end.printing',
+  printed: 'guide.end.printed',
+  failed: 'guide.end.printFailed',
+} as const;
 
 /** What was done, what comes next, a summary to take away, and the way out. */
 export function EndScreen({
@@ -22,68 +29,55 @@ export function EndScreen({
   onAnother: () => void;
 }) {
   const { t } = useTranslation();
+  const lng = procedure.language;
+  const lists = [
+    { title: t('guide.end.done', { lng }), items: procedure.end.done },
+    { title: t('guide.end.next', { lng }), items: procedure.end.next },
+  ].filter((list) => list.items.length > 0);
   const spoken = [
     t('guide.end.title'),
-    procedure.end.done.length > 0 ? t('guide.end.done', { lng: procedure.language }) : '',
-    ...procedure.end.done,
-    procedure.end.next.length > 0 ? t('guide.end.next', { lng: procedure.language }) : '',
-    ...procedure.end.next,
+    procedure.title,
+    ...lists.flatMap((list) => [list.title, ...list.items]),
   ].join(' ');
   const ticket = guide.ticket;
   return (
     <div className="screen" data-screen="end">
       <SessionBar {...bar} />
       <main className="home end">
-        <Icon src={celebrationIcon} size={96} />
-        <h1 className="home__title">{t('guide.end.title')}</h1>
-        <p className="lead" lang={procedure.language}>
+        <ScreenHeading title={t('guide.end.title')} spoken={spoken} language={lng}>
+          <Icon src={celebrationIcon} size={72} />
+        </ScreenHeading>
+        <p className="lead" lang={lng}>
           {procedure.title}
         </p>
-        <ReadAloudButton text={spoken} language={procedure.language} />
-        <div className="end__lists" lang={procedure.language}>
-          {procedure.end.done.length > 0 && (
-            <section>
-              <h2 className="end__subtitle">{t('guide.end.done', { lng: procedure.language })}</h2>
+        <div className="end__lists" lang={lng}>
+          {lists.map((list) => (
+            <section key={list.title}>
+              <h2 className="end__subtitle">{list.title}</h2>
               <ul className="end__list">
-                {procedure.end.done.map((item) => (
+                {list.items.map((item) => (
                   <li key={item}>{item}</li>
                 ))}
               </ul>
             </section>
+          ))}
+        </div>
+        <div className="dialog__actions end__actions">
+          {(ticket === 'ready' || ticket === 'failed') && (
+            <button type="button" className="big-button big-button--primary" onClick={onPrint}>
+              <Icon src={printIcon} size={44} />
+              {t('guide.end.print')}
+            </button>
           )}
-          {procedure.end.next.length > 0 && (
-            <section>
-              <h2 className="end__subtitle">{t('guide.end.next', { lng: procedure.language })}</h2>
-              <ul className="end__list">
-                {procedure.end.next.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <button type="button" className="big-button" onClick={onAnother}>
+            {t('guide.end.another')}
+          </button>
         </div>
         {ticket !== 'unavailable' && (
-          <div className="end__ticket">
-            {(ticket === 'ready' || ticket === 'failed') && (
-              <button type="button" className="big-button big-button--primary" onClick={onPrint}>
-                <Icon src={printIcon} size={44} />
-                {t('guide.end.print')}
-              </button>
-            )}
-            <p className="end__ticket-note" role="status" data-testid="ticket-status">
-              {ticket === 'printing'
-                ? t('guide.end.printing')
-                : ticket === 'printed'
-                  ? t('guide.end.printed')
-                  : ticket === 'failed'
-                    ? t('guide.end.printFailed')
-                    : t('guide.end.ticketFrench')}
-            </p>
-          </div>
+          <p className="end__ticket-note" role="status" data-testid="ticket-status">
+            {t(TICKET_NOTES[ticket])}
+          </p>
         )}
-        <button type="button" className="big-button" onClick={onAnother}>
-          {t('guide.end.another')}
-        </button>
       </main>
     </div>
   );

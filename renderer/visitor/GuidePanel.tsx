@@ -49,16 +49,21 @@ export function GuidePanel({
   const progress = t('guide.step', { current: guide.stepIndex + 1, count: guide.stepCount });
   const last = guide.stepIndex === guide.stepCount - 1;
   return (
-    <div className="guide" data-screen="guide" data-step={step.id}>
+    <main className="guide" data-screen="guide" data-step={step.id}>
       <header className="guide__header">
         <Icon src={PICTOGRAM_ICONS[procedure.pictogram]} size={44} />
-        <span className="guide__procedure" lang={procedure.language}>
+        <h1 className="guide__procedure" lang={procedure.language}>
           {procedure.title}
-        </span>
+        </h1>
       </header>
-      <p className="guide__progress" data-testid="guide-progress">
-        {progress}
-      </p>
+      <div className="guide__progress-row">
+        <p className="guide__progress" data-testid="guide-progress">
+          {progress}
+        </p>
+        {guide.help !== 'problems' && (
+          <ReadAloudButton text={step.readAloud} language={procedure.language} />
+        )}
+      </div>
       <ol className="guide__dots" aria-hidden="true">
         {procedure.steps.map((item, index) => (
           <li
@@ -84,11 +89,10 @@ export function GuidePanel({
       )}
       {guide.help === 'volunteer' && (
         <div className="guide__volunteer" role="status" data-testid="volunteer-called">
-          <Icon src={helpIcon} size={56} />
-          <div>
-            <p className="guide__volunteer-title">{t('guide.help.called')}</p>
-            <p>{t('guide.help.calledExplain')}</p>
-          </div>
+          <Icon src={helpIcon} size={44} />
+          <p>
+            <strong>{t('guide.help.called')}</strong> {t('guide.help.calledExplain')}
+          </p>
           <button
             type="button"
             className="big-button big-button--compact icon-button"
@@ -99,21 +103,16 @@ export function GuidePanel({
           </button>
         </div>
       )}
-      <div className="guide__body">
+      {/* Scrolls when a long step or its problems do not fit: reachable by keyboard too. */}
+      <div className="guide__body" tabIndex={0} role="region" aria-label={progress}>
         {guide.help === 'problems' ? (
-          <StuckPanel
-            problems={step.problems}
-            language={procedure.language}
-            onVolunteer={() => onHelp('volunteer')}
-            onBack={() => onHelp('close')}
-          />
+          <StuckPanel problems={step.problems} language={procedure.language} />
         ) : (
           <section className="guide__step" lang={procedure.language} aria-labelledby="step-text">
-            <Icon src={PICTOGRAM_ICONS[step.pictogram]} size={96} />
+            <Icon src={PICTOGRAM_ICONS[step.pictogram]} size={72} />
             <p id="step-text" className="guide__text" data-testid="step-text">
               {step.text}
             </p>
-            <ReadAloudButton text={step.readAloud} language={procedure.language} />
             {step.tips.length > 0 && (
               <ul className="guide__tips">
                 {step.tips.map((tip) => (
@@ -158,8 +157,29 @@ export function GuidePanel({
           </button>
         )}
       </nav>
-      <div className="guide__actions">
-        {guide.help !== 'problems' && (
+      {guide.help === 'problems' ? (
+        <div className="guide__actions">
+          <button
+            type="button"
+            className="big-button big-button--compact big-button--primary"
+            onClick={() => onHelp('volunteer')}
+          >
+            <Icon src={helpIcon} size={36} />
+            {t('guide.help.volunteer')}
+          </button>
+          <button
+            type="button"
+            className="big-button big-button--compact"
+            onClick={() => onHelp('close')}
+          >
+            <span className="directional">
+              <Icon src={backIcon} size={36} />
+            </span>
+            {t('guide.help.back')}
+          </button>
+        </div>
+      ) : (
+        <div className="guide__actions">
           <button
             type="button"
             className="big-button big-button--compact"
@@ -168,14 +188,14 @@ export function GuidePanel({
             <Icon src={helpIcon} size={36} />
             {t('guide.stuck')}
           </button>
-        )}
-        {!last && (
-          <button type="button" className="big-button big-button--compact" onClick={onFinish}>
-            <Icon src={doneIcon} size={36} />
-            {t('guide.finished')}
-          </button>
-        )}
-      </div>
+          {!last && (
+            <button type="button" className="big-button big-button--compact" onClick={onFinish}>
+              <Icon src={doneIcon} size={36} />
+              {t('guide.finished')}
+            </button>
+          )}
+        </div>
+      )}
       <footer className="guide__footer">
         {onShowCard && <IdCardButton onShowCard={onShowCard} />}
         <button type="button" className="big-button big-button--compact" onClick={onLeave}>
@@ -184,6 +204,6 @@ export function GuidePanel({
         <EndButton onClick={() => setConfirming(true)} />
       </footer>
       {confirming && <EndSessionDialog onConfirm={onEnd} onCancel={() => setConfirming(false)} />}
-    </div>
+    </main>
   );
 }

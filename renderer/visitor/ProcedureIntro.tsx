@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureView } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
 import { PICTOGRAM_ICONS } from '../kit/pictograms';
-import { ReadAloudButton } from '../kit/ReadAloudButton';
-import { BackButton } from './BackButton';
+import { ScreenHeading } from './ScreenHeading';
 
 /** Before starting: what the procedure is, what to have at hand, and how the guide works. */
 export function ProcedureIntro({
@@ -20,25 +19,21 @@ export function ProcedureIntro({
   const inFrench = procedure.language !== i18n.language;
   return (
     <section className="intro" data-testid="procedure-intro">
-      <div className="home__heading">
-        <BackButton onClick={onBack} />
-        <h1 className="home__title" lang={procedure.language}>
-          {procedure.title}
-        </h1>
-      </div>
-      {inFrench && <p className="notice">{t('procedures.inFrench')}</p>}
-      <p className="lead" lang={procedure.language}>
-        {procedure.summary}
-      </p>
-      <ReadAloudButton
+      <ScreenHeading
+        title={procedure.title}
         language={procedure.language}
-        text={[
+        onBack={onBack}
+        spoken={[
           procedure.title,
           procedure.summary,
           procedure.bring.length > 0 ? t('procedures.bring', { lng: procedure.language }) : '',
           ...procedure.bring.map((item) => item.text),
         ].join(' ')}
       />
+      {inFrench && <p className="notice">{t('procedures.inFrench')}</p>}
+      <p className="lead" lang={procedure.language}>
+        {procedure.summary}
+      </p>
       <h2 className="intro__subtitle">
         {procedure.bring.length > 0 ? t('procedures.bring') : t('procedures.bringNothing')}
       </h2>

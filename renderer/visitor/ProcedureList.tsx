@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureCategory, ProcedureView } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
 import { PICTOGRAM_ICONS } from '../kit/pictograms';
-import { ReadAloudButton } from '../kit/ReadAloudButton';
-import { BackButton } from './BackButton';
+import { ScreenHeading } from './ScreenHeading';
 
 /** The procedures of a category: what each is, and what to have with you. */
 export function ProcedureList({
@@ -21,14 +20,12 @@ export function ProcedureList({
   const title = t(`categories.${category}`);
   return (
     <>
-      <div className="home__heading">
-        <BackButton onClick={onBack} />
-        <h1 className="home__title">{title}</h1>
-      </div>
-      <p className="lead">{t('procedures.choose')}</p>
-      <ReadAloudButton
-        text={[title, t('procedures.choose'), ...procedures.map((p) => p.title)].join(' ')}
+      <ScreenHeading
+        title={title}
+        onBack={onBack}
+        spoken={[title, t('procedures.choose'), ...procedures.map((p) => p.title)].join(' ')}
       />
+      <p className="lead">{t('procedures.choose')}</p>
       <ul className="procedures" data-testid="procedures">
         {procedures.map((procedure) => (
           <li key={procedure.id} lang={procedure.language}>
@@ -39,6 +36,7 @@ export function ProcedureList({
                 <span className="procedure__summary">{procedure.summary}</span>
                 {procedure.bring.length > 0 && (
                   <span className="procedure__bring">
+                    {t('procedures.bringShort')}
                     {procedure.bring.map((item) => (
                       <Icon key={item.text} src={PICTOGRAM_ICONS[item.pictogram]} size={36} />
                     ))}

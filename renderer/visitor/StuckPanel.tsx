@@ -1,22 +1,12 @@
-import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
 import { useTranslation } from 'react-i18next';
 import type { ProblemView } from '../../main/contract/ipc-contract';
-import { Icon } from '../kit/Icon';
 import { ReadAloudButton } from '../kit/ReadAloudButton';
-import { BackButton } from './BackButton';
 
-/** "Je suis bloqué·e": this step's usual problems and their way out first, then a volunteer. */
-export function StuckPanel({
-  problems,
-  language,
-  onVolunteer,
-  onBack,
-}: {
-  problems: ProblemView[];
-  language: string;
-  onVolunteer: () => void;
-  onBack: () => void;
-}) {
+/**
+ * "Je suis bloqué·e": this step's usual problems and their way out first; the
+ * guide panel keeps "Appeler un bénévole" in view below them.
+ */
+export function StuckPanel({ problems, language }: { problems: ProblemView[]; language: string }) {
   const { t } = useTranslation();
   return (
     <section className="stuck" aria-labelledby="stuck-title" data-testid="stuck">
@@ -33,11 +23,6 @@ export function StuckPanel({
           </li>
         ))}
       </ul>
-      <button type="button" className="big-button big-button--primary" onClick={onVolunteer}>
-        <Icon src={helpIcon} size={40} />
-        {t('guide.help.volunteer')}
-      </button>
-      <BackButton onClick={onBack} label={t('guide.help.back')} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { findChromium, quietChromiumFlags } from '../../main/host/chromium.js';
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new Error(
@@ -12,6 +12,6 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [...quietChromiumFlags(process.getuid?.() === 0), '--disable-gpu'],
+    args: [...quietChromiumFlags(process.getuid?.() === 0), '--disable-gpu', ...extraArgs],
   });
 }

@@ -15,13 +15,13 @@ export interface KioskPage {
  * own config file) and a fresh kiosk-sized, touch-enabled browser context,
  * closed after the test.
  */
-export function useKioskPages() {
+export function useKioskPages(options: { chromiumArgs?: () => string[] } = {}) {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   const state: { host: TestHost | undefined } = { host: undefined };
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(options.chromiumArgs?.() ?? []);
   });
   afterAll(async () => {
     await browser?.close();

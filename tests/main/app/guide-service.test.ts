@@ -136,11 +136,25 @@ describe('guide service', () => {
     await settle();
     expect(guide.view()).toMatchObject({ state: 'guiding', site: 'unreachable' });
     expect(site.layouts.at(-1)).toEqual({ mode: 'full' });
+    // The browser's own error page is not the site coming back.
+    site.show('chrome-error://chromewebdata/');
+    expect(guide.view()).toMatchObject({ site: 'unreachable' });
     site.answer = { ok: true };
     await guide.handlers['guide.retry']({});
     await settle();
     expect(site.opened).toHaveLength(2);
     expect(guide.view()).toMatchObject({ site: 'open' });
+  });
+
+  it('keeps a step chosen by hand while the site shows the same page', async () => {
+    const { guide, site } = guideOn();
+    await guide.handlers['guide.start']({ procedureId: 'demo-attestation' });
+    site.show('https://connexion.example.fr/login/a', 'Connexion', ['#identifiant']);
+    await guide.handlers['guide.move']({ direction: 'next' });
+    site.show('https://connexion.example.fr/login/a', 'Connexion', ['#identifiant']);
+    expect(guide.view()).toMatchObject({ stepIndex: 1 });
+    site.show('https://demo.example.fr/compte?page=accueil');
+    expect(guide.view()).toMatchObject({ stepIndex: 2 });
   });
 
   it('ignores what a site opened for an earlier procedure reports', async () => {

@@ -1,0 +1,91 @@
+/**
+ * The split view in tests: the kiosk's page and the site's page are two
+ * pages of the test's Chromium, each given the viewport of its side of the
+ * screen (what the hosts' window placement does with real windows), and a
+ * screenshot composes both as the visitor sees them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decode, encode } from 'fast-png';
+import type { Page } from 'playwright-core';
+import type { PlaceSite } from '../../main/host/chromium-guide-site.js';
+import { placeSurfaces, type ScreenLayout } from '../../main/shell/split-layout.js';
+import { SCREENS_DIR } from './screenshots.js';
+
+export interface SplitScreen {
+  place: PlaceSite;
+  /** The layout the guide asked for last, and the site's page then. */
+  readonly layout: ScreenLayout;
+  readonly site: Page | null;
+  /** Changes the screen size (1280×800, 1920×1080…) and places both pages again. */
+  resize(width: number, height: number): Promise<void>;
+}
+
+export function splitScreen(kiosk: () => Page, size = { width: 1280, height: 800 }): SplitScreen {
+  let layout: ScreenLayout = { mode: 'full' };
+  let site: Page | null = null;
+  const screen = { ...size };
+  const place: PlaceSite = async (next, sitePage) => {
+    layout = next;
+    site = sitePage;
+    const surfaces = placeSurfaces(screen, sitePage ? next : { mode: 'full' });
+    await kiosk().setViewportSize({ width: surfaces.kiosk.width, height: surfaces.kiosk.height });
+    if (sitePage && surfaces.site && !sitePage.isClosed()) {
+      await sitePage.setViewportSize({ width: surfaces.site.width, height: surfaces.site.height });
+    }
+  };
+  return {
+    place,
+    get layout() {
+      return layout;
+    },
+    get site() {
+      return site;
+    },
+    async resize(width, height) {
+      screen.width = width;
+      screen.height = height;
+      await place(layout, site);
+    },
+  };
+}
+
+/** Both sides in one picture, where the visitor sees them; the kiosk alone when it has the screen. */
+export async function saveSplitScreen(
+  kiosk: Page,
+  split: SplitScreen,
+  name: string,
+): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const path = join(SCREENS_DIR, `${name}.png`);
+  await kiosk.evaluate(() => document.fonts.ready);
+  const site = split.site;
+  const kioskSize = kiosk.viewportSize();
+  if (!site || split.layout.mode === 'full' || !kioskSize) {
+    await kiosk.screenshot({ path });
+    return path;
+  }
+  const siteSize = site.viewportSize() ?? { width: 0, height: 0 };
+  const width = kioskSize.width + siteSize.width;
+  const height = Math.max(kioskSize.height, siteSize.height);
+  const rtl = split.layout.direction === 'rtl';
+  const out = new Uint8Array(width * height * 4).fill(255);
+  const blit = async (page: Page, x: number) => {
+    const image = decode(await page.screenshot());
+    const channels = image.channels;
+    for (let row = 0; row < image.height; row += 1) {
+      for (let column = 0; column < image.width; column += 1) {
+        const from = (row * image.width + column) * channels;
+        const to = (row * width + x + column) * 4;
+        out[to] = Number(image.data[from]);
+        out[to + 1] = Number(image.data[from + 1]);
+        out[to + 2] = Number(image.data[from + 2]);
+        out[to + 3] = 255;
+      }
+    }
+  };
+  await blit(kiosk, rtl ? siteSize.width : 0);
+  await blit(site, rtl ? 0 : kioskSize.width);
+  writeFileSync(path, encode({ width, height, data: out, channels: 4, depth: 8 }));
+  return path;
+}
