@@ -1,0 +1,221 @@
+/**
+ * Escape vectors of the guided procedures' site view: Electron's adapter
+ * (main/electron/site-view.ts) driven through typed fakes of its views and
+ * web contents, and the browser host's isolated-world probe in real
+ * Chromium. Test names start with the catalogue id.
+ */
+import { EventEmitter } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WebContentsView } from 'electron';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SiteWatch } from '../../main/app/guide-service.js';
+import { ElectronGuideSite } from '../../main/electron/site-view.js';
+import { ChromiumGuideSite } from '../../main/host/chromium-guide-site.js';
+import { ChromiumVisitorBrowser } from '../../main/host/visitor-browser.js';
+import { PROBE_WORLD_ID } from '../../main/procedures/page-probe.js';
+import type { PageObservation } from '../../main/procedures/step-matcher.js';
+import { SessionFolder } from '../../main/session/session-folder.js';
+import { kioskWindowOptions, siteViewPreferences } from '../../main/shell/kiosk-window-options.js';
+import type { Rect } from '../../main/shell/split-layout.js';
+import { launchChromium } from '../support/chromium.js';
+import { servicesOnTempConfig } from '../support/fake-services.js';
+
+class FakeContents extends EventEmitter {
+  loaded: string[] = [];
+  worlds: number[] = [];
+  mainWorldScripts = 0;
+  typed: string[] = [];
+  closed = false;
+  loadURL(url: string) {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+  executeJavaScriptInIsolatedWorld(worldId: number) {
+    this.worlds.push(worldId);
+    return Promise.resolve({ url: 'https://www.caf.fr/x', title: 'Mon Compte', elements: [] });
+  }
+  executeJavaScript() {
+    this.mainWorldScripts += 1;
+    return Promise.resolve('type-it');
+  }
+  insertText(text: string) {
+    this.typed.push(text);
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return this.closed;
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+class FakeView {
+  webContents = new FakeContents();
+  bounds: Rect | undefined;
+  visible = true;
+  setBounds(bounds: Rect) {
+    this.bounds = bounds;
+  }
+  setVisible(visible: boolean) {
+    this.visible = visible;
+  }
+}
+
+function electronSite() {
+  const views: FakeView[] = [];
+  const shown = new Set<FakeView>();
+  const kioskView = new FakeView();
+  const site = new ElectronGuideSite({
+    createView: () => {
+      const view = new FakeView();
+      views.push(view);
+      return view as unknown as WebContentsView;
+    },
+    addView: (view) => shown.add(view as unknown as FakeView),
+    removeView: (view) => shown.delete(view as unknown as FakeView),
+    contentBounds: () => ({ x: 0, y: 0, width: 1280, height: 800 }),
+    kioskView: kioskView as unknown as WebContentsView,
+  });
+  return { site, views, shown, kioskView };
+}
+
+const watch = (pages: PageObservation[], failures: string[] = []): SiteWatch => ({
+  selectors: ['#code'],
+  onPage: (page) => pages.push(page),
+  onUnreachable: (reason) => failures.push(reason),
+});
+
+describe('escape vectors: the site view (Electron)', () => {
+  it('[E45] gives the site no preload, and every lock the kiosk view has', () => {
+    const preferences = siteViewPreferences({ partition: 'visitor-1' });
+    expect('preload' in preferences).toBe(false);
+    const { preload: _preload, ...kioskLocks } = kioskWindowOptions('/p.cjs').webPreferences;
+    expect(preferences).toMatchObject(kioskLocks);
+    expect(preferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
+  });
+
+  it('[E46] reads the site in an isolated world only, and says when a page fails', async () => {
+    const { site, views } = electronSite();
+    const pages: PageObservation[] = [];
+    const failures: string[] = [];
+    await site.open('https://www.caf.fr/', watch(pages, failures));
+    const contents = views[0]?.webContents as FakeContents;
+    contents.emit('did-navigate-in-page', {}, 'https://www.caf.fr/x', true);
+    contents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', 'https://evil.example/', true);
+    contents.emit('did-fail-load', {}, -105, 'ERR_NAME_NOT_RESOLVED', 'https://www.caf.fr/', true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(contents.worlds.length).toBeGreaterThan(0);
+    expect(new Set(contents.worlds)).toEqual(new Set([PROBE_WORLD_ID]));
+    expect(PROBE_WORLD_ID).not.toBe(0);
+    expect(contents.mainWorldScripts).toBe(0);
+    expect(pages[0]).toEqual({ url: 'https://www.caf.fr/x', title: 'Mon Compte', elements: [] });
+    // A navigation the lockdown refused (ERR_ABORTED) is not the site failing.
+    expect(failures).toEqual(['ERR_NAME_NOT_RESOLVED']);
+    await site.close();
+  });
+
+  it('[E47] keeps Chromium’s PDF viewer out of the site view', () => {
+    expect(siteViewPreferences({}).plugins).toBe(false);
+  });
+
+  it('[E48] places the site beside the kiosk, hides it under a dialog, and closes it with the procedure or the reset', async () => {
+    const { site, views, shown, kioskView } = electronSite();
+    await site.open('https://www.caf.fr/', watch([]));
+    await site.layout({ mode: 'split', direction: 'rtl' });
+    const view = views[0] as FakeView;
+    expect(kioskView.bounds).toEqual({ x: 840, y: 0, width: 440, height: 800 });
+    expect(view.bounds).toEqual({ x: 0, y: 0, width: 840, height: 800 });
+    await site.layout({ mode: 'full' });
+    expect([view.visible, kioskView.bounds?.width]).toEqual([false, 1280]);
+    // "Copier" of the ID card types into the site's field.
+    await expect(site.fillFocusedField({ text: 'BERTHIER' })).resolves.toBe('copied');
+    expect(view.webContents.typed).toEqual(['BERTHIER']);
+    await site.wipe();
+    expect([shown.size, view.webContents.closed, site.hasPage()]).toEqual([0, true, false]);
+    await expect(site.fillFocusedField({ text: 'X' })).resolves.toBe('no-site');
+  });
+
+  it('[E48] lets the visitor browse a procedure’s sites only while it is guided', async () => {
+    const { services } = servicesOnTempConfig();
+    try {
+      const hosts = () => services.visitorSites().map((rule) => rule.host);
+      expect(hosts()).not.toContain('accounts.google.com');
+      await services.handlers['guide.start']({ procedureId: 'creer-adresse-email' });
+      expect(hosts()).toContain('accounts.google.com');
+      await services.handlers['guide.leave']({});
+      expect(hosts()).not.toContain('accounts.google.com');
+      await services.handlers['guide.start']({ procedureId: 'creer-adresse-email' });
+      await services.guide.wipe();
+      expect(hosts()).not.toContain('accounts.google.com');
+    } finally {
+      services.dispose();
+    }
+  });
+});
+
+describe('escape vectors: the guide’s probe (Chromium)', () => {
+  let browser: Browser;
+  let server: Server;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    // A hostile page: it fakes the title and querySelector in its own world, and hides its form.
+    server = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<html><head><title>Vraie page</title></head><body><form id="code"><input></form>
+<div id="cache" style="display:none">caché</div>
+<script>
+Object.defineProperty(document, 'title', { get: () => 'Récapitulatif' });
+document.querySelector = () => document.body;
+Document.prototype.querySelector = () => document.body;
+</script></body></html>`),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('[E46] sees the real page, whatever the page’s own scripts pretend', async () => {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const folder = new SessionFolder();
+    const visitor = new ChromiumVisitorBrowser(browser, {
+      policy: () => ({
+        appOrigin: 'http://127.0.0.1:1/',
+        sites: [
+          {
+            scheme: 'http',
+            host: '127.0.0.1',
+            pathPrefix: '/',
+            port: Number(new URL(origin).port),
+          },
+        ],
+      }),
+      folder,
+    });
+    const site = new ChromiumGuideSite(visitor, () => Promise.resolve());
+    const pages: PageObservation[] = [];
+    try {
+      await expect(
+        site.open(`${origin}/`, { ...watch(pages), selectors: ['#code', '#cache', '#absent'] }),
+      ).resolves.toEqual({ ok: true });
+      await expect.poll(() => pages.length, { timeout: 5000 }).toBeGreaterThan(0);
+      expect(pages.at(-1)).toEqual({ url: `${origin}/`, title: 'Vraie page', elements: ['#code'] });
+      const page = (await visitor.context()).pages()[0];
+      // The page's own world still sees its lies: the probe was never in it.
+      await expect(page?.evaluate('document.title')).resolves.toBe('Récapitulatif');
+    } finally {
+      await site.close();
+      // The browsing context alone: the full reset also empties the kiosk's clipboard, absent here.
+      await (await visitor.context()).close();
+      folder.dispose();
+    }
+  });
+});
