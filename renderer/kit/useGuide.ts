@@ -1,27 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { CatalogueView, GuideView, LanguageCode } from '../../main/contract/ipc-contract';
 import type { HostClient } from './host-client';
+import { useHostView } from './useHostView';
 
 const NONE: GuideView = { state: 'none' };
 
 /** The visitor's guided procedure as the services see it, kept current from their events. */
 export function useGuide(host: HostClient): GuideView {
-  const [view, setView] = useState<GuideView>(NONE);
-  useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      host.call('guide.get', {}).then(
-        (next) => !cancelled && setView(next),
-        () => undefined,
-      );
-    void load();
-    const unsubscribers = [host.on('guide.changed', setView), host.on('host.reconnected', load)];
-    return () => {
-      cancelled = true;
-      for (const unsubscribe of unsubscribers) unsubscribe();
-    };
-  }, [host]);
-  return view;
+  return useHostView(host, 'guide.get', 'guide.changed', NONE);
 }
 
 /** The procedures offered here, in the visitor's language (null while loading, or on failure). */
