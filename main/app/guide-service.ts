@@ -113,7 +113,11 @@ export function toGuideView(state: GuideState): GuideView {
 export function createGuideService(options: GuideServiceOptions): GuideService {
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());
-  let catalogue = readCatalogue();
+  // Read on first use, and soon after start (not during it: ~20 ms of files and
+  // validation that the first screen does not need); a refused file is logged then.
+  let loaded: Catalogue | undefined;
+  const catalogue = (): Catalogue => (loaded ??= readCatalogue());
+  setImmediate(catalogue).unref();
   const resolved = new Map<LanguageCode, ProcedureView[]>();
   let state: GuideState = NO_GUIDE;
   let site: GuideSite | undefined;
@@ -136,13 +140,13 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
   /** The procedures offered here: all, or the configuration's list in its order. */
   function offered(): Procedure[] {
     const ids = options.config().procedures.offered;
-    const all = [...catalogue.procedures.values()];
+    const all = [...catalogue().procedures.values()];
     if (!ids) return all;
     return ids.flatMap((id) => all.filter((procedure) => procedure.id === id));
   }
 
   const current = (): Procedure | undefined =>
-    state.kind === 'none' ? undefined : catalogue.procedures.get(state.procedureId);
+    state.kind === 'none' ? undefined : catalogue().procedures.get(state.procedureId);
 
   function ticketPrinter(): string | undefined {
     return options.config().procedures.ticketPrinter ?? options.printing.printerIds[0];
@@ -161,7 +165,7 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
   }
 
   function record(note: GuideNote): void {
-    const procedure = catalogue.procedures.get(note.procedureId);
+    const procedure = catalogue().procedures.get(note.procedureId);
     const stepId =
       'stepIndex' in note && procedure ? procedure.steps[note.stepIndex]?.id : undefined;
     options.usage.record({
@@ -325,9 +329,9 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
       const procedure = state.kind === 'guiding' ? current() : undefined;
       return procedure?.sites ?? [];
     },
-    catalogue: () => catalogue,
+    catalogue,
     reload() {
-      catalogue = readCatalogue();
+      loaded = readCatalogue();
       resolved.clear();
     },
     wipe() {
