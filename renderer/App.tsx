@@ -1,6 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, LanguageCode, SessionView } from '../main/contract/ipc-contract';
+import {
+  type AppInfo,
+  type Display,
+  type HelpView,
+  type LanguageCode,
+  NORMAL_DISPLAY,
+  type SessionView,
+} from '../main/contract/ipc-contract';
+import { GlossaryScreen } from './glossary/GlossaryScreen';
 import type { HostClient } from './kit/host-client';
 import { switchLanguage } from './kit/i18n';
 import { OverlayContext } from './kit/overlay';
@@ -9,7 +17,14 @@ import { useActivityReporter } from './kit/useActivityReporter';
 import { useCatalogue, useGuide } from './kit/useGuide';
 import { useHostState } from './kit/useHostState';
 import { useStaffView } from './kit/useStaffView';
+import { useHostView } from './kit/useHostView';
 import { useWedgeReader } from './kit/useWedgeReader';
+import { useKeyboard } from './kit/keyboard/useKeyboard';
+import { OnScreenKeyboard } from './kit/keyboard/OnScreenKeyboard';
+import { applyDisplay, VisitorAidsContext, type VisitorAidsValue } from './kit/visitor-aids';
+import { HelpBand } from './visitor/HelpBand';
+import { KeyboardStrip } from './visitor/KeyboardStrip';
+import { StaffArrivedDialog } from './staff/StaffArrivedDialog';
 import { AttractScreen } from './visitor/AttractScreen';
 import { EndScreen } from './visitor/EndScreen';
 import { GuidePanel } from './visitor/GuidePanel';
@@ -37,6 +52,7 @@ export function App({ host }: { host: HostClient }) {
     <OverlayContext.Provider value={reportOverlay}>
       {/* A new session id remounts everything: no state of one visitor survives into the next. */}
       <VisitorSession key={session.sessionId} host={host} info={info} session={session} />
+      {staff.state === 'arrived' && <StaffArrivedDialog host={host} view={staff} />}
       {staff.state === 'pin' && <StaffPinDialog host={host} view={staff} />}
       <StaffNotice view={staff} />
     </OverlayContext.Provider>
@@ -64,6 +80,8 @@ interface VisitorSessionProps {
   session: SessionView;
 }
 
+const NO_CALL: HelpView = { state: 'none' };
+
 function VisitorSession({ host, info, session }: VisitorSessionProps) {
   const { i18n } = useTranslation();
   // Every visitor starts in the configured default language until they choose.
@@ -79,9 +97,22 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
   const reader = useReaderNotice(host);
   const guide = useGuide(host);
   const catalogue = useCatalogue(host, language);
+  const aids = useAids(host, info);
+  const siteShown = guide.state === 'guiding' && guide.site === 'open';
+  const keyboard = useKeyboard(host, siteShown);
+  const typingOnSite = keyboard.open?.target === 'site';
+  useEffect(() => {
+    if (!siteShown) return;
+    void host.call('guide.keyboard', { open: typingOnSite }).catch(() => undefined);
+  }, [host, siteShown, typingOnSite]);
 
   if (session.kind === 'resetting') return <ResettingScreen />;
   if (session.kind === 'locked') return <LockedScreen />;
+  const languageChoice = {
+    languages: info.languages.enabled,
+    language,
+    onChooseLanguage: setChosen,
+  };
   const bar = {
     info,
     language,
@@ -109,15 +140,19 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
         onStart={() => void host.call('session.activity', {})}
       />
     );
+  } else if (aids.glossaryOpen) {
+    screen = <GlossaryScreen onClose={aids.closeGlossary} />;
   } else if (guide.state === 'guiding' && procedure && guide.site === 'unreachable') {
     screen = (
       <SiteUnreachable
         siteName={procedure.siteName}
-        volunteerCalled={guide.help === 'volunteer'}
         onRetry={() => plain('guide.retry')}
-        onVolunteer={() => help('volunteer')}
         onLeave={() => plain('guide.leave')}
       />
+    );
+  } else if (guide.state === 'guiding' && procedure && typingOnSite && keyboard.open) {
+    screen = (
+      <KeyboardStrip guide={guide} procedure={procedure} language={language} {...keyboard} />
     );
   } else if (guide.state === 'guiding' && procedure) {
     screen = (
@@ -130,6 +165,7 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
         onLeave={() => plain('guide.leave')}
         onEnd={bar.onEnd}
         onShowCard={bar.onShowCard}
+        languageChoice={languageChoice}
       />
     );
   } else if (guide.state === 'finished' && procedure) {
@@ -154,8 +190,21 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
     );
   }
   return (
-    <>
+    <VisitorAidsContext.Provider value={aids.value}>
+      <HelpBand />
       {screen}
+      {keyboard.open?.target === 'kiosk' && (
+        <div className="keyboard-dock">
+          <OnScreenKeyboard
+            key={`${keyboard.open.mode}-${String(keyboard.open.secret)}`}
+            {...keyboard.open}
+            language={language}
+            onText={keyboard.onText}
+            onKey={keyboard.onKey}
+            onHide={keyboard.onHide}
+          />
+        </div>
+      )}
       {session.kind === 'idle-warning' && (
         <IdleWarning
           remainingMs={session.warningRemainingMs ?? session.warningSeconds * 1000}
@@ -169,6 +218,38 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
         onNotice={reader.setNotice}
         onForget={reader.forgetCard}
       />
-    </>
+    </VisitorAidsContext.Provider>
   );
+}
+
+/** The visit's aids: the volunteer call (the host's), the display and the glossary (this visit's). */
+function useAids(host: HostClient, info: AppInfo) {
+  const help = useHostView(host, 'help.get', 'help.changed', NO_CALL);
+  const [display, setDisplayState] = useState<Display>(NORMAL_DISPLAY);
+  const [glossaryOpen, setGlossaryOpen] = useState(false);
+  useEffect(() => {
+    applyDisplay(display);
+  }, [display]);
+  // The next visitor starts with the kiosk's own display.
+  useEffect(() => () => applyDisplay(NORMAL_DISPLAY), []);
+  const value = useMemo<VisitorAidsValue>(
+    () => ({
+      display,
+      setDisplay: (next) => {
+        setDisplayState(next);
+        void host.call('session.display', next).catch(() => undefined);
+      },
+      help,
+      callHelp: () => void host.call('help.call', {}).catch(() => undefined),
+      cancelHelp: () => void host.call('help.cancel', {}).catch(() => undefined),
+      openGlossary: () => {
+        setGlossaryOpen(true);
+        void host.call('session.aid', { aid: 'glossary' }).catch(() => undefined);
+      },
+      voices: info.voices,
+      reportAid: (aid) => void host.call('session.aid', { aid }).catch(() => undefined),
+    }),
+    [host, display, help, info.voices],
+  );
+  return { value, glossaryOpen, closeGlossary: () => setGlossaryOpen(false) };
 }

@@ -5,7 +5,12 @@
  * here or in the pure modules of main/procedures, never in a host.
  */
 import { resolve } from 'node:path';
-import type { GuideView, LanguageCode, ProcedureView } from '../contract/ipc-contract.js';
+import {
+  type GuideView,
+  type LanguageCode,
+  languageDirection,
+  type ProcedureView,
+} from '../contract/ipc-contract.js';
 import type { KioskConfig } from '../config/config-schema.js';
 import { receiptIdentity } from '../config/config-schema.js';
 import type { Handlers } from '../ipc/dispatcher.js';
@@ -66,6 +71,7 @@ type GuideHandlers = Pick<
   | 'guide.leave'
   | 'guide.print'
   | 'guide.overlay'
+  | 'guide.keyboard'
 >;
 
 export interface GuideService extends Wiper {
@@ -77,6 +83,8 @@ export interface GuideService extends Wiper {
   catalogue(): Catalogue;
   /** Reads the catalogue again (the configuration changed). */
   reload(): void;
+  /** The visitor's language now. */
+  language(): LanguageCode;
 }
 
 export interface GuideServiceOptions {
@@ -87,6 +95,8 @@ export interface GuideServiceOptions {
   usage: UsageLog;
   printing: PrintingService;
   onChange: (view: GuideView) => void;
+  /** "Appeler un bénévole" from the stuck panel or an unreachable site: the kiosk's one call. */
+  onVolunteer?: () => void;
   log?: (line: string) => void;
   now?: () => Date;
 }
@@ -123,7 +133,9 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
   let site: GuideSite | undefined;
   let language: LanguageCode = options.config().languages.default;
   let overlay = false;
-  let shown = '';
+  /** The on-screen keyboard is open over the site. */
+  let typing = false;
+  let placed = '';
   /** Bumped at each start and leave: a site answer for an older run is ignored. */
   let run = 0;
 
@@ -178,15 +190,21 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
     });
   }
 
-  /** Split while the site is there to be seen and nothing covers the guide; the kiosk's whole screen otherwise. */
+  /**
+   * Split while the site is there to be seen and nothing covers the guide
+   * (the site above the keyboard while it is open); the kiosk's whole screen
+   * otherwise.
+   */
   function applyLayout(): void {
-    const split = state.kind === 'guiding' && state.site !== 'unreachable' && !overlay;
-    const layout: ScreenLayout = split
-      ? { mode: 'split', direction: language === 'ar' ? 'rtl' : 'ltr' }
-      : { mode: 'full' };
+    const shown = state.kind === 'guiding' && state.site !== 'unreachable' && !overlay;
+    const layout: ScreenLayout = !shown
+      ? { mode: 'full' }
+      : typing
+        ? { mode: 'typing' }
+        : { mode: 'split', direction: languageDirection(language) };
     const key = JSON.stringify(layout);
-    if (!site || key === shown) return;
-    shown = key;
+    if (!site || key === placed) return;
+    placed = key;
     site.layout(layout).catch((error: unknown) => log(`guide: layout failed: ${String(error)}`));
   }
 
@@ -305,12 +323,21 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
       return toGuideView(state);
     },
     'guide.move': ({ direction }) => dispatch({ type: 'move', direction }),
-    'guide.help': ({ ask }) => dispatch({ type: 'help', ask }),
+    'guide.help': ({ ask }) => {
+      const view = dispatch({ type: 'help', ask });
+      if (ask === 'volunteer') options.onVolunteer?.();
+      return view;
+    },
     'guide.finish': () => dispatch({ type: 'finish', canPrint: ticketPrinter() !== undefined }),
     'guide.leave': leave,
     'guide.print': printTicket,
     'guide.overlay': ({ open }) => {
       overlay = open;
+      applyLayout();
+      return {};
+    },
+    'guide.keyboard': ({ open }) => {
+      typing = open;
       applyLayout();
       return {};
     },
@@ -321,7 +348,7 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
     handlers,
     attachSite(attached) {
       site = attached;
-      shown = '';
+      placed = '';
       applyLayout();
     },
     view: () => toGuideView(state),
@@ -334,10 +361,12 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
       loaded = readCatalogue();
       resolved.clear();
     },
+    language: () => language,
     wipe() {
       // The visitor browser's own wiper closes the pages; here the guide forgets the visit.
       run += 1;
       overlay = false;
+      typing = false;
       dispatch({ type: 'leave' });
       language = options.config().languages.default;
       applyLayout();

@@ -5,7 +5,7 @@
  * `session` before the first visitor.
  */
 import { dirname } from 'node:path';
-import type { AppInfo, HostKind } from '../contract/ipc-contract.js';
+import type { AppInfo, HostKind, LanguageCode } from '../contract/ipc-contract.js';
 import type { LoadedConfig } from '../config/config-file.js';
 import type { KioskConfig } from '../config/config-schema.js';
 import type { Handlers } from '../ipc/dispatcher.js';
@@ -30,6 +30,7 @@ import { BORNE_VERSION } from './version.js';
 import { createGuideService, type GuideService } from './guide-service.js';
 import type { SiteRule } from '../shell/navigation-policy.js';
 import { MemoryUsageLog } from '../usage/memory-usage-log.js';
+import { createVisitorAids, type VisitorAids } from './visitor-aids.js';
 
 export interface KioskServices {
   handlers: Handlers;
@@ -45,6 +46,8 @@ export interface KioskServices {
   members: MemberDesk;
   /** Guided procedures: hosts attach their visitor browsing to it as its site. */
   guide: GuideService;
+  /** The volunteer call, the keyboard's link to the site, the display: hosts attach their site to it. */
+  aids: VisitorAids;
   /** Usage events, in memory until the SQLite usage log exists. */
   usage: MemoryUsageLog;
   /** Where the visitor may browse now: the configured sites and those of the open procedure. */
@@ -52,7 +55,11 @@ export interface KioskServices {
   dispose(): void;
 }
 
-export function describeApp(loaded: LoadedConfig, host: HostKind): AppInfo {
+export function describeApp(
+  loaded: LoadedConfig,
+  host: HostKind,
+  voices: readonly LanguageCode[] = [],
+): AppInfo {
   const { config, status } = loaded;
   return {
     version: BORNE_VERSION,
@@ -60,6 +67,7 @@ export function describeApp(loaded: LoadedConfig, host: HostKind): AppInfo {
     kioskId: config.kiosk.id,
     siteName: config.kiosk.siteName,
     languages: { default: config.languages.default, enabled: [...config.languages.enabled] },
+    voices: [...voices],
     config: status,
     wedge: wedgeSettings(config),
   };
@@ -92,6 +100,7 @@ export function createKioskServices(options: {
     log,
   });
   const events = new EventHub();
+  const speech = new SpeechSynthesizer();
   const sessionFolder = new SessionFolder();
   const session = new VisitorSession({
     timing: sessionTiming(options.config.config),
@@ -99,6 +108,8 @@ export function createKioskServices(options: {
   });
   session.addWiper(sessionFolder);
   const config = options.config.config;
+  const visitorPresent = () =>
+    session.state.kind === 'active' || session.state.kind === 'idle-warning';
   const members = createMemberDesk({
     dataDir: folder,
     validityMonths: () => options.config.config.membership.validityMonths,
@@ -112,9 +123,13 @@ export function createKioskServices(options: {
       events.emit('staff.changed', staffView);
     },
     onSignedIn: () => {
-      if (session.state.kind === 'active' || session.state.kind === 'idle-warning') {
-        session.dispatch({ type: 'end', by: 'staff' });
-      }
+      if (visitorPresent()) session.dispatch({ type: 'end', by: 'staff' });
+    },
+    visitorPresent,
+    onHelping: () => {
+      aids.answerCall();
+      // The volunteer's arrival is activity: the visitor's session is not about to expire.
+      session.dispatch({ type: 'input' });
     },
   });
   const readers = createReadersService({
@@ -145,9 +160,22 @@ export function createKioskServices(options: {
     usage,
     printing,
     onChange: (guideView) => events.emit('guide.changed', guideView),
+    onVolunteer: () => void aids.handlers['help.call']({}),
     log,
   });
   session.addWiper(guide);
+  const aids = createVisitorAids({
+    usage,
+    language: () => guide.language(),
+    requireStaff: () => void staffName(),
+    onActivity: () => session.dispatch({ type: 'input' }),
+    emit: {
+      help: (helpView) => events.emit('help.changed', helpView),
+      keyboard: (keyboardView) => events.emit('keyboard.changed', keyboardView),
+    },
+    log,
+  });
+  session.addWiper(aids);
   const view = () => toSessionView(session.state, session.timing, Date.now());
   /** The signed-in staff member's name; anything else is refused. */
   const staffName = (): string => {
@@ -159,12 +187,12 @@ export function createKioskServices(options: {
     options.config.onChange((loaded) => {
       session.setTiming(sessionTiming(loaded.config));
       guide.reload();
-      events.emit('app.info.changed', describeApp(loaded, options.host));
+      events.emit('app.info.changed', describeApp(loaded, options.host, speech.voices()));
     }),
     session.onChange(() => events.emit('session.changed', view())),
   ];
   const handlers: Handlers = {
-    'app.info': () => describeApp(options.config.current, options.host),
+    'app.info': () => describeApp(options.config.current, options.host, speech.voices()),
     'session.get': view,
     'session.activity': () => {
       session.dispatch({ type: 'input' });
@@ -179,9 +207,10 @@ export function createKioskServices(options: {
       return view();
     },
     'reader.scan': ({ text }) => {
+      // Read first: a staff badge must see whether a visitor was there before it.
+      readers.scan(text);
       // Someone is at the kiosk: a card read starts or prolongs the session.
       session.dispatch({ type: 'input' });
-      readers.scan(text);
       return {};
     },
     'reader.card': () => ({ card: readers.idCardView() }),
@@ -195,6 +224,7 @@ export function createKioskServices(options: {
     },
     ...staff.handlers,
     ...guide.handlers,
+    ...aids.handlers,
     'member.get': () => {
       staffName();
       return members.view();
@@ -222,12 +252,13 @@ export function createKioskServices(options: {
     events,
     session,
     sessionFolder,
-    speech: new SpeechSynthesizer(),
+    speech,
     printing,
     readers,
     idCardHelper,
     members,
     guide,
+    aids,
     usage,
     visitorSites: () => [...options.config.config.browsing.sites, ...guide.activeSites()],
     dispose: () => {

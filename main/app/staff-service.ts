@@ -2,7 +2,10 @@
  * Staff sign-in in the app: a staff badge read by any reader asks for the
  * PIN, the PIN pad answers, the staff screen opens; expiries (an unanswered
  * PIN pad, an idle staff session) are checked every second and said.
- * Signing in ends the visitor's session first: nothing of theirs stays.
+ * Signing in ends the visitor's session first: nothing of theirs stays. A
+ * badge read while a visitor is at the kiosk (a volunteer answering a call)
+ * wipes nothing: the volunteer chooses to help, or the staff space, which
+ * asks the PIN only after the visitor's session may end.
  */
 import type { Handlers } from '../ipc/dispatcher.js';
 import type { StaffView } from '../contract/ipc-contract.js';
@@ -15,7 +18,13 @@ export interface StaffService {
   view(): StaffView;
   handlers: Pick<
     Handlers,
-    'staff.get' | 'staff.pin' | 'staff.cancel' | 'staff.signOut' | 'staff.activity'
+    | 'staff.get'
+    | 'staff.pin'
+    | 'staff.cancel'
+    | 'staff.signOut'
+    | 'staff.activity'
+    | 'staff.help'
+    | 'staff.proceed'
   >;
   dispose(): void;
 }
@@ -27,6 +36,10 @@ export function createStaffService(options: {
   onChange: (view: StaffView) => void;
   /** Called when staff sign in: the visitor's session ends (wiped). */
   onSignedIn: () => void;
+  /** Whether a visitor is using the kiosk now: a badge then asks what the volunteer came for. */
+  visitorPresent?: () => boolean;
+  /** A volunteer who badged in chose "J'aide cette personne". */
+  onHelping?: () => void;
   now?: () => number;
 }): StaffService {
   const now = options.now ?? Date.now;
@@ -78,8 +91,8 @@ export function createStaffService(options: {
 
   return {
     badge: (pseudonym) => {
-      const outcome = login.badge(pseudonym, now());
-      notice = outcome === 'pin-requested' ? undefined : outcome;
+      const outcome = login.badge(pseudonym, now(), options.visitorPresent?.() ?? false);
+      notice = outcome === 'pin-requested' || outcome === 'arrived' ? undefined : outcome;
       previous = login.state(now()).kind;
       publish();
     },
@@ -95,7 +108,19 @@ export function createStaffService(options: {
       },
       'staff.cancel': step(() => {
         notice = undefined;
-        if (login.state(now()).kind === 'pin') login.signOut();
+        const kind = login.state(now()).kind;
+        if (kind === 'pin' || kind === 'arrived') login.signOut();
+      }),
+      'staff.help': step(() => {
+        notice = undefined;
+        if (login.state(now()).kind !== 'arrived') return;
+        // The badge opens nothing else: the visitor's session goes on as it was.
+        login.signOut();
+        options.onHelping?.();
+      }),
+      'staff.proceed': step(() => {
+        notice = undefined;
+        login.proceed(now());
       }),
       'staff.signOut': step(() => {
         notice = undefined;

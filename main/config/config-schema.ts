@@ -4,7 +4,7 @@
  * a hand-edited file is reported instead of silently ignored.
  */
 import { z } from 'zod';
-import { LanguageCode } from '../contract/ipc-contract.js';
+import { LANGUAGE_CODES, LanguageCode } from '../contract/ipc-contract.js';
 import { PROFILE_NAMES } from '../../native/printer/printer-profiles.js';
 import { parsePrinterUri } from '../../native/printer/printer-uri.js';
 import { ReceiptIdentity } from '../../native/printer/templates/receipt-identity.js';
@@ -31,7 +31,7 @@ export const LanguagesSection = z
       .array(LanguageCode)
       .min(1)
       .refine((list) => new Set(list).size === list.length, 'each language may appear once')
-      .default(['fr', 'en', 'ar']),
+      .default([...LANGUAGE_CODES]),
   })
   .strict()
   .refine((section) => section.enabled.includes(section.default), {

@@ -8,15 +8,27 @@
  */
 import { z } from 'zod';
 
+import { AIDS, Display, EditKey, HelpCallRecord, HelpView, KeyboardView } from './aids-contract.js';
 import { CatalogueView, GuideView } from './guide-contract.js';
 
+export * from './aids-contract.js';
 export * from './channels.js';
 export * from './guide-contract.js';
 
-/** Languages the kiosk has catalogues for. French is the reference language. */
-export const LANGUAGE_CODES = ['fr', 'en', 'ar'] as const;
+/**
+ * The visitor languages the kiosk has catalogues for. French is the reference
+ * language; Arabic and Persian (Dari) are written right to left.
+ */
+export const LANGUAGE_CODES = ['fr', 'en', 'ar', 'es', 'pt', 'ro', 'uk', 'fa'] as const;
 export const LanguageCode = z.enum(LANGUAGE_CODES);
 export type LanguageCode = z.infer<typeof LanguageCode>;
+
+export const RTL_LANGUAGES: readonly LanguageCode[] = ['ar', 'fa'];
+
+/** The direction a language is written in: the split view and every screen mirror for it. */
+export function languageDirection(language: LanguageCode): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
+}
 
 export const HostKind = z.enum(['electron', 'browser']);
 export type HostKind = z.infer<typeof HostKind>;
@@ -92,7 +104,8 @@ export type CopyOutcome = z.infer<typeof CopyOutcome>;
 
 /** Staff sign-in as the screen shows it. */
 export const StaffView = z.object({
-  state: z.enum(['signed-out', 'pin', 'signed-in']),
+  /** 'arrived': a badge read while a visitor is at the kiosk (help them, or open the staff space). */
+  state: z.enum(['signed-out', 'arrived', 'pin', 'signed-in']),
   name: z.string().optional(),
   attemptsLeft: z.number().int().nonnegative().optional(),
   /** Why the last step did not sign in. */
@@ -149,6 +162,8 @@ export const AppInfo = z.object({
     default: LanguageCode,
     enabled: z.array(LanguageCode).min(1),
   }),
+  /** The languages this kiosk can read aloud: "Écouter" is offered for these only. */
+  voices: z.array(LanguageCode),
   config: ConfigStatus,
   wedge: WedgeSettings,
 });
@@ -244,6 +259,44 @@ export const methods = {
   'guide.leave': { params: NoParams, result: GuideView },
   /** Prints the summary ticket of the finished procedure (no personal data on it). */
   'guide.print': { params: NoParams, result: GuideView },
+  /** "Appeler un bénévole", on any visitor screen. */
+  'help.call': { params: NoParams, result: HelpView },
+  /** The visitor cancels the call. */
+  'help.cancel': { params: NoParams, result: HelpView },
+  'help.get': { params: NoParams, result: HelpView },
+  /** The day's volunteer calls, for the staff space (staff only). */
+  'help.calls': {
+    params: NoParams,
+    result: z.object({ calls: z.array(HelpCallRecord) }).strict(),
+  },
+  /** A volunteer who badged in helps the visitor: the call is answered, nothing opens, nothing is wiped. */
+  'staff.help': { params: NoParams, result: StaffView },
+  /** A volunteer who badged in opens the staff space (the visitor's session ends once the PIN is right). */
+  'staff.proceed': { params: NoParams, result: StaffView },
+  /** A visitor aid was used (counted once per visit and aid, nothing else). */
+  'session.aid': {
+    params: z.object({ aid: z.enum(AIDS) }).strict(),
+    result: z.object({}).strict(),
+  },
+  /** The visit's text size and contrast: the site's zoom follows. */
+  'session.display': { params: Display.strict(), result: z.object({}).strict() },
+  /** The field focused on the official site, if it takes text. */
+  'keyboard.get': { params: NoParams, result: KeyboardView },
+  /** On-screen keyboard: types text into the site's focused field (as the ID card's "Copier" does). */
+  'keyboard.type': {
+    params: z.object({ text: z.string().min(1).max(40) }).strict(),
+    result: z.object({ typed: z.boolean() }).strict(),
+  },
+  /** On-screen keyboard: Backspace, Enter, "Case suivante" into the site. */
+  'keyboard.key': {
+    params: z.object({ key: EditKey }).strict(),
+    result: z.object({ typed: z.boolean() }).strict(),
+  },
+  /** The on-screen keyboard opened or closed over the site: the screen is shared differently. */
+  'guide.keyboard': {
+    params: z.object({ open: z.boolean() }).strict(),
+    result: z.object({}).strict(),
+  },
   /** A dialog covers the guide panel: the kiosk needs the whole screen until it closes. */
   'guide.overlay': {
     params: z.object({ open: z.boolean() }).strict(),
@@ -260,6 +313,8 @@ export const events = {
   'staff.changed': StaffView,
   'member.changed': MemberView,
   'guide.changed': GuideView,
+  'help.changed': HelpView,
+  'keyboard.changed': KeyboardView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

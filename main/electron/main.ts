@@ -74,12 +74,14 @@ async function start(): Promise<void> {
     removeView: (view) => window.contentView.removeChildView(view),
     contentBounds: () => window.getContentBounds(),
     kioskView,
+    onField: (report) => services.aids.siteFieldFocused(report),
   });
   // The site view goes before the partition it browses in is cleared.
   services.session.addWiper(site);
   services.session.addWiper(visitorPartition);
   services.guide.attachSite(site);
   services.idCardHelper.attachSite(site);
+  services.aids.attachSite(site);
   window.on('resize', () => site.place());
   site.place();
 

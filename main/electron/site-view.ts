@@ -5,8 +5,16 @@
  * site's own) and handed to the guide service. Types only from 'electron':
  * tests drive it with typed fakes.
  */
-import type { Rectangle, WebContents, WebContentsView } from 'electron';
+import type { Debugger, Rectangle, WebContents, WebContentsView } from 'electron';
 import type { CopyValue } from '../app/id-card-values.js';
+import type { AidSite } from '../app/visitor-aids.js';
+import type { EditKey } from '../contract/ipc-contract.js';
+import {
+  type DevtoolsChannel,
+  type FieldReport,
+  NO_FIELD,
+  watchSiteFields,
+} from '../shell/site-field-watch.js';
 import type { GuideSite, SiteOpenResult, SiteWatch } from '../app/guide-service.js';
 import { pageProbeScript, parseProbe, PROBE_WORLD_ID } from '../procedures/page-probe.js';
 import type { Wiper } from '../session/visitor-session.js';
@@ -31,13 +39,19 @@ export interface SiteViewDeps {
   contentBounds(): Rectangle;
   /** The kiosk's own view: the whole window, or the guide panel's side. */
   kioskView: Pick<WebContentsView, 'setBounds'>;
+  /** The focus moved on the site: the keyboard its field wants, or null. */
+  onField?: (report: FieldReport) => void;
   log?: (line: string) => void;
 }
 
-export class ElectronGuideSite implements GuideSite, VisitorSiteInput, Wiper {
+/** Key codes as `webContents.sendInputEvent` names them. */
+const KEY_CODES: Record<EditKey, string> = { Backspace: 'Backspace', Enter: 'Return', Tab: 'Tab' };
+
+export class ElectronGuideSite implements GuideSite, VisitorSiteInput, AidSite, Wiper {
   readonly name = 'site view';
   #view: WebContentsView | null = null;
   #stopWatching: (() => void) | null = null;
+  #zoom = 1;
   #layout: ScreenLayout = { mode: 'full' };
 
   constructor(private readonly deps: SiteViewDeps) {}
@@ -47,7 +61,13 @@ export class ElectronGuideSite implements GuideSite, VisitorSiteInput, Wiper {
     const view = this.deps.createView();
     this.#view = view;
     this.deps.addView(view);
-    this.#stopWatching = watchContents(view.webContents, watch);
+    const stopPages = watchContents(view.webContents, watch);
+    const stopFields = this.#watchFields(view.webContents);
+    this.#stopWatching = () => {
+      stopPages();
+      stopFields();
+    };
+    view.webContents.setZoomFactor(this.#zoom);
     this.place();
     try {
       await view.webContents.loadURL(url);
@@ -105,9 +125,78 @@ export class ElectronGuideSite implements GuideSite, VisitorSiteInput, Wiper {
     });
   }
 
+  /** The on-screen keyboard's text: `insertText`, as the ID card's "Copier". */
+  typeText(text: string): Promise<boolean> {
+    const contents = this.#contents();
+    if (!contents) return Promise.resolve(false);
+    return contents.insertText(text).then(() => true);
+  }
+
+  pressKey(key: EditKey): Promise<boolean> {
+    const contents = this.#contents();
+    if (!contents) return Promise.resolve(false);
+    const keyCode = KEY_CODES[key];
+    contents.sendInputEvent({ type: 'keyDown', keyCode });
+    if (key === 'Enter') contents.sendInputEvent({ type: 'char', keyCode: '\r' });
+    contents.sendInputEvent({ type: 'keyUp', keyCode });
+    return Promise.resolve(true);
+  }
+
+  /** The visit's text size: Chromium's own page zoom in the site view. */
+  setZoom(factor: number): Promise<void> {
+    this.#zoom = factor;
+    this.#contents()?.setZoomFactor(factor);
+    return Promise.resolve();
+  }
+
+  #contents(): WebContents | null {
+    const contents = this.#view?.webContents;
+    return contents && !contents.isDestroyed() ? contents : null;
+  }
+
+  /** The keyboard's field watch, through the site view's own DevTools protocol. */
+  #watchFields(contents: WebContents): () => void {
+    const onField = this.deps.onField;
+    if (!onField) return () => {};
+    const channel = electronChannel(contents.debugger);
+    let stop = () => {};
+    try {
+      contents.debugger.attach('1.3');
+    } catch (error) {
+      this.deps.log?.(`site view: no keyboard watch (${String(error)})`);
+      return stop;
+    }
+    watchSiteFields(channel, onField).then(
+      (stopWatch) => (stop = stopWatch),
+      (error: unknown) => this.deps.log?.(`site view: no keyboard watch (${String(error)})`),
+    );
+    return () => {
+      stop();
+      onField(NO_FIELD);
+    };
+  }
+
   wipe(): Promise<void> {
+    this.#zoom = 1;
     return this.close();
   }
+}
+
+function electronChannel(debug: Debugger): DevtoolsChannel {
+  return {
+    send: (method, params) => debug.sendCommand(method, params) as Promise<unknown>,
+    onBinding: (listener) => {
+      const handler = (
+        _event: unknown,
+        method: string,
+        params: { name?: string; payload?: string },
+      ) => {
+        if (method === 'Runtime.bindingCalled') listener(params.name ?? '', params.payload ?? '');
+      };
+      debug.on('message', handler);
+      return () => debug.off('message', handler);
+    },
+  };
 }
 
 /** Observes the site at each navigation, title change and load, and every POLL_MS. */

@@ -30,9 +30,11 @@ export async function openBrowserWindow(
     folder: sessionFolder,
     // Headed, the site's page follows its window (the split view places it).
     viewport: options.headless ? undefined : null,
+    onField: (report) => kiosk.services.aids.siteFieldFocused(report),
   });
   session.addWiper(visitor);
   kiosk.services.idCardHelper.attachSite(visitor);
+  kiosk.services.aids.attachSite(visitor);
   kiosk.services.guide.attachSite(
     new ChromiumGuideSite(
       visitor,

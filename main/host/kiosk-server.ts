@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { SPEECH_PATH, WS_PATH } from '../contract/channels.js';
-import { LanguageCode } from '../contract/ipc-contract.js';
+import { LANGUAGE_CODES, LanguageCode } from '../contract/ipc-contract.js';
 import type { SpeechSynthesizer } from '../speech/speech-synthesizer.js';
 import type { KioskServices } from '../app/kiosk-services.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
@@ -142,10 +142,13 @@ async function serveSpeech(
   };
   if (!sameSecret(url.searchParams.get('token') ?? '', token)) return fail(403, 'Forbidden');
   const language = LanguageCode.safeParse(url.searchParams.get('lang'));
-  if (!language.success) return fail(400, 'lang must be one of fr, en, ar');
+  if (!language.success) return fail(400, `lang must be one of ${LANGUAGE_CODES.join(', ')}`);
   const result = await speech.synthesize(url.searchParams.get('text') ?? '', language.data);
   if (!result.ok) {
-    return fail(result.error === 'too-long' ? 400 : 503, `speech ${result.error}`);
+    return fail(
+      result.error === 'too-long' || result.error === 'no-voice' ? 400 : 503,
+      `speech ${result.error}`,
+    );
   }
   res
     .writeHead(200, {

@@ -7,8 +7,18 @@
  * Electron does the same with a fresh non-persistent partition per visitor.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import type { CopyValue } from '../app/id-card-values.js';
+import type { AidSite } from '../app/visitor-aids.js';
+import type { EditKey } from '../contract/ipc-contract.js';
+import {
+  type DevtoolsChannel,
+  evaluateIsolated,
+  type FieldReport,
+  NO_FIELD,
+  watchSiteFields,
+  zoomScript,
+} from '../shell/site-field-watch.js';
 import { type SessionFolder, safeFileName } from '../session/session-folder.js';
 import type { Wiper } from '../session/visitor-session.js';
 import {
@@ -32,6 +42,8 @@ export interface VisitorBrowserOptions {
   folder: SessionFolder;
   onBlocked?: (blocked: BlockedNavigation) => void;
   onDownload?: (path: string) => void;
+  /** The focus moved on the visitor's page: the keyboard its field wants, or null. */
+  onField?: (report: FieldReport) => void;
   /** The pages' viewport: null follows the window (headed kiosk), undefined is Playwright's default. */
   viewport?: { width: number; height: number } | null;
 }
@@ -57,8 +69,11 @@ const PAGE_LOCKDOWN = `(() => {
   window.print = () => { window.dispatchEvent(new CustomEvent('borne:print-requested')); };
 })();`;
 
-export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput {
+export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite {
   readonly name = 'visitor browser';
+  /** Each page's DevTools session (the field watch, the zoom). */
+  readonly #channels = new WeakMap<Page, Promise<DevtoolsChannel>>();
+  #zoom = 1;
   #context: Promise<BrowserContext> | null = null;
   #clipboardPage: Promise<Page> | null = null;
   /** The page the visitor is on: the last one opened that is still open. */
@@ -99,10 +114,43 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput {
     });
   }
 
+  /** The on-screen keyboard's text, typed as the ID card's "Copier" types. */
+  async typeText(text: string): Promise<boolean> {
+    const page = this.#current;
+    if (!page) return false;
+    await page.keyboard.insertText(text);
+    return true;
+  }
+
+  async pressKey(key: EditKey): Promise<boolean> {
+    const page = this.#current;
+    if (!page) return false;
+    await page.keyboard.press(key);
+    return true;
+  }
+
+  /** The visit's text size: every page of the visitor, and those to come, follow it. */
+  async setZoom(factor: number): Promise<void> {
+    this.#zoom = factor;
+    const context = await this.#context;
+    if (!context) return;
+    await Promise.all(context.pages().map((page) => this.#applyZoom(page)));
+  }
+
+  async #applyZoom(page: Page): Promise<void> {
+    const channel = this.#channels.get(page);
+    if (!channel || page.isClosed()) return;
+    await evaluateIsolated(await channel, zoomScript(this.#zoom)).catch(() => {
+      // navigating: the next document applies it when it loads
+    });
+  }
+
   async wipe(): Promise<void> {
     const previous = this.#context;
     this.#context = null;
     this.#current = null;
+    this.#zoom = 1;
+    this.options.onField?.(NO_FIELD);
     if (previous) await (await previous).close();
     await this.#clearClipboard();
   }
@@ -129,6 +177,7 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput {
 
   #guardPage(page: Page): void {
     this.#current = page;
+    this.#watchPage(page);
     page.once('close', () => {
       if (this.#current !== page) return;
       const open = page
@@ -161,6 +210,28 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput {
     page.on('dialog', (dialog) => {
       // Messages are shown by the kiosk later; a "leave this page?" never traps a reset.
       void (dialog.type() === 'prompt' ? dialog.dismiss() : dialog.accept()).catch(() => {});
+    });
+  }
+
+  /** The field watch (keyboard) and the zoom, through the page's own DevTools session. */
+  #watchPage(page: Page): void {
+    const channel = page
+      .context()
+      .newCDPSession(page)
+      .then((cdp) => devtoolsChannel(cdp));
+    this.#channels.set(page, channel);
+    void channel
+      .then((open) =>
+        watchSiteFields(open, (report) => {
+          if (page === this.#current) this.options.onField?.(report);
+        }),
+      )
+      .catch(() => {}); // the page closed before its session opened
+    page.on('domcontentloaded', () => {
+      if (this.#zoom !== 1) void this.#applyZoom(page);
+    });
+    page.once('close', () => {
+      if (page === this.#current || this.#current === null) this.options.onField?.(NO_FIELD);
     });
   }
 
@@ -207,6 +278,19 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput {
         .close()
         .catch(() => {});
   }
+}
+
+function devtoolsChannel(cdp: CDPSession): DevtoolsChannel {
+  return {
+    send: (method, params) =>
+      (cdp.send as (m: string, p?: Record<string, unknown>) => Promise<unknown>)(method, params),
+    onBinding: (listener) => {
+      const handler = (event: { name: string; payload: string }) =>
+        listener(event.name, event.payload);
+      cdp.on('Runtime.bindingCalled', handler);
+      return () => cdp.off('Runtime.bindingCalled', handler);
+    },
+  };
 }
 
 /** The URL of the page asking, when Chromium can tell (not for a popup's first request). */

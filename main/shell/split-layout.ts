@@ -12,12 +12,28 @@ export interface Rect {
   height: number;
 }
 
-export type ScreenLayout = { mode: 'full' } | { mode: 'split'; direction: 'ltr' | 'rtl' };
+/**
+ * 'typing': the on-screen keyboard is open for a field of the site. Its keys
+ * need the screen's width (64 px keys do not fit in the panel), so the site
+ * goes above and the kiosk's strip (the step in one line, the keyboard) below.
+ */
+export type ScreenLayout =
+  { mode: 'full' } | { mode: 'split'; direction: 'ltr' | 'rtl' } | { mode: 'typing' };
 
 /** Narrower, the guide's 64 px buttons and 22 px text no longer fit; wider takes the site's room. */
 export const PANEL_MIN_WIDTH = 440;
 export const PANEL_MAX_WIDTH = 600;
 const PANEL_SHARE = 0.32;
+/** The keyboard strip: six rows of keys, the step line, never less than 430 px. */
+const KEYBOARD_SHARE = 0.46;
+export const KEYBOARD_MIN_HEIGHT = 430;
+
+export function keyboardHeight(screenHeight: number): number {
+  return Math.min(
+    screenHeight,
+    Math.max(KEYBOARD_MIN_HEIGHT, Math.round(screenHeight * KEYBOARD_SHARE)),
+  );
+}
 
 export function panelWidth(screenWidth: number): number {
   const wanted = Math.round(screenWidth * PANEL_SHARE);
@@ -31,6 +47,14 @@ export function placeSurfaces(
 ): { kiosk: Rect; site: Rect | null } {
   const whole = { x: 0, y: 0, width: screen.width, height: screen.height };
   if (layout.mode === 'full') return { kiosk: whole, site: null };
+  if (layout.mode === 'typing') {
+    const strip = keyboardHeight(screen.height);
+    const siteHeight = screen.height - strip;
+    return {
+      kiosk: { x: 0, y: siteHeight, width: screen.width, height: strip },
+      site: { x: 0, y: 0, width: screen.width, height: siteHeight },
+    };
+  }
   const panel = panelWidth(screen.width);
   const siteWidth = screen.width - panel;
   const panelFirst = layout.direction === 'ltr';

@@ -26,10 +26,12 @@ export interface StaffPolicy {
 
 export type StaffState =
   | { kind: 'signed-out' }
+  /** A badge read while a visitor is at the kiosk: help them, or go on to the PIN. */
+  | { kind: 'arrived'; member: StaffMember; expiresAt: number }
   | { kind: 'pin'; member: StaffMember; attemptsLeft: number; expiresAt: number }
   | { kind: 'signed-in'; member: StaffMember; lastActivity: number };
 
-export type BadgeOutcome = 'pin-requested' | 'unknown-badge' | 'locked-out';
+export type BadgeOutcome = 'pin-requested' | 'arrived' | 'unknown-badge' | 'locked-out';
 export type PinOutcome = 'signed-in' | 'wrong-pin' | 'locked-out' | 'no-request';
 
 const SCRYPT = { N: 16384, r: 8, p: 1 };
@@ -73,24 +75,45 @@ export class StaffLogin {
 
   state(now: number): StaffState {
     const state = this.current;
-    if (state.kind === 'pin' && now > state.expiresAt) this.current = { kind: 'signed-out' };
+    if ((state.kind === 'pin' || state.kind === 'arrived') && now > state.expiresAt)
+      this.current = { kind: 'signed-out' };
     if (state.kind === 'signed-in' && now - state.lastActivity > this.policy().idleMs) {
       this.current = { kind: 'signed-out' };
     }
     return this.current;
   }
 
-  badge(pseudonym: string, now: number): BadgeOutcome {
+  /**
+   * A staff badge. With a visitor at the kiosk it only says who arrived: the
+   * PIN is asked once they choose the staff space (see `proceed`).
+   */
+  badge(pseudonym: string, now: number, visitorPresent = false): BadgeOutcome {
     const member = this.members().find((candidate) => candidate.badge === pseudonym);
     if (!member) return 'unknown-badge';
     if ((this.lockedUntil.get(member.badge) ?? 0) > now) return 'locked-out';
+    if (visitorPresent) {
+      this.current = { kind: 'arrived', member, expiresAt: now + this.policy().pinTimeoutMs };
+      return 'arrived';
+    }
+    this.#askPin(member, now);
+    return 'pin-requested';
+  }
+
+  /** The staff member who arrived chose the staff space: now the PIN. */
+  proceed(now: number): boolean {
+    const state = this.state(now);
+    if (state.kind !== 'arrived') return false;
+    this.#askPin(state.member, now);
+    return true;
+  }
+
+  #askPin(member: StaffMember, now: number): void {
     this.current = {
       kind: 'pin',
       member,
       attemptsLeft: this.policy().pinAttempts,
       expiresAt: now + this.policy().pinTimeoutMs,
     };
-    return 'pin-requested';
   }
 
   pin(pin: string, now: number): PinOutcome {

@@ -1,11 +1,11 @@
 /**
- * The usage events the guide emits, in a closed schema: no free text, no
+ * The usage events the guide and the visitor aids emit, in a closed schema: no free text, no
  * URL, no name or number of a person; the local day and hour, nothing finer.
  * The SQLite usage log and its statistics come later (issue 14); until then
  * events go to a log kept in memory behind the same interface.
  */
 import { z } from 'zod';
-import { LanguageCode } from '../contract/ipc-contract.js';
+import { AIDS, LanguageCode } from '../contract/ipc-contract.js';
 
 export const USAGE_KINDS = [
   'procedure-started',
@@ -13,7 +13,34 @@ export const USAGE_KINDS = [
   'help-asked',
   'procedure-completed',
   'procedure-abandoned',
+  /** "Appeler un bénévole", anywhere in the visit. */
+  'help-called',
+  /** A volunteer badged in and chose "J'aide cette personne": `duration` is the wait. */
+  'help-answered',
+  /** The visitor cancelled the call, or the visit ended before anyone came: `duration` is the wait. */
+  'help-cancelled',
+  /** A visitor aid used in this visit (counted once per visit and aid). */
+  'aid-used',
 ] as const;
+
+/** Coarse durations: a wait is never recorded to the second. */
+export const DURATION_BUCKETS = [
+  'under-1-min',
+  '1-3-min',
+  '3-5-min',
+  '5-10-min',
+  'over-10-min',
+] as const;
+export type DurationBucket = (typeof DURATION_BUCKETS)[number];
+
+export function durationBucket(ms: number): DurationBucket {
+  const minutes = ms / 60_000;
+  if (minutes < 1) return 'under-1-min';
+  if (minutes < 3) return '1-3-min';
+  if (minutes < 5) return '3-5-min';
+  if (minutes < 10) return '5-10-min';
+  return 'over-10-min';
+}
 
 const Slug = z
   .string()
@@ -27,7 +54,9 @@ export const UsageEvent = z
     stepId: Slug.optional(),
     language: LanguageCode.optional(),
     /** How a help request was answered: the step's problems, or a volunteer called. */
-    outcome: z.enum(['problems', 'volunteer']).optional(),
+    outcome: z.enum(['problems', 'volunteer', 'visitor', 'visit-ended']).optional(),
+    aid: z.enum(AIDS).optional(),
+    duration: z.enum(DURATION_BUCKETS).optional(),
     day: z.iso.date(),
     hour: z.number().int().min(0).max(23),
   })

@@ -1,37 +1,44 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { LanguageCode } from '../../main/contract/ipc-contract';
+import { languageDirection, type LanguageCode } from '../../main/contract/ipc-contract';
 import ar from '../locales/ar.json';
 import en from '../locales/en.json';
+import es from '../locales/es.json';
+import fa from '../locales/fa.json';
 import fr from '../locales/fr.json';
+import pt from '../locales/pt.json';
+import ro from '../locales/ro.json';
+import uk from '../locales/uk.json';
 
-/** French is the reference catalogue; the others must carry the same keys. */
-export const catalogues = { fr, en, ar } as const;
+/** French is the reference catalogue; the others must carry the same keys (tests/renderer/catalogues). */
+export const catalogues = { fr, en, ar, es, pt, ro, uk, fa } as const satisfies Record<
+  LanguageCode,
+  unknown
+>;
 
 export async function createI18n(language: LanguageCode = 'fr'): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     lng: language,
+    // A key missing in a catalogue shows in French (the coverage test fails on it first).
     fallbackLng: 'fr',
-    resources: {
-      fr: { translation: fr },
-      en: { translation: en },
-      ar: { translation: ar },
-    },
+    resources: Object.fromEntries(
+      Object.entries(catalogues).map(([code, translation]) => [code, { translation }]),
+    ),
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  applyDocumentLanguage(instance, language);
+  applyDocumentLanguage(language);
   return instance;
 }
 
 /** Switches the catalogue and the whole page's language and direction. */
 export async function switchLanguage(instance: i18n, language: LanguageCode): Promise<void> {
   await instance.changeLanguage(language);
-  applyDocumentLanguage(instance, language);
+  applyDocumentLanguage(language);
 }
 
-function applyDocumentLanguage(instance: i18n, language: LanguageCode): void {
+function applyDocumentLanguage(language: LanguageCode): void {
   document.documentElement.lang = language;
-  document.documentElement.dir = instance.dir(language);
+  document.documentElement.dir = languageDirection(language);
 }

@@ -6,6 +6,7 @@ import type { AppInfo, StaffView } from '../../main/contract/ipc-contract';
 import type { HostClient } from '../kit/host-client';
 import { Icon } from '../kit/Icon';
 import { DeviceStatusList } from './DeviceStatusList';
+import { HelpCallList } from './HelpCallList';
 import { MemberPanel } from './MemberPanel';
 
 const ACTIVITY_EVERY_MS = 5000;
@@ -54,6 +55,7 @@ export function StaffScreen({
           {t('staff.soon')}
         </p>
         <MemberPanel host={host} />
+        <HelpCallList host={host} />
         <DeviceStatusList host={host} />
       </main>
     </div>

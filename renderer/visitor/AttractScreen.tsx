@@ -1,10 +1,12 @@
-import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
 import translateIcon from '@material-symbols/svg-400/rounded/translate.svg';
 import wavingHandIcon from '@material-symbols/svg-400/rounded/waving_hand.svg';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguageCode } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
 import { ReadAloudButton } from '../kit/ReadAloudButton';
+import { DisplayButton, DisplayDialog } from './DisplayDialog';
+import { CallVolunteerButton } from './HelpBand';
 import { LanguageButtons } from './LanguageButtons';
 
 interface AttractScreenProps {
@@ -22,6 +24,7 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 export function AttractScreen({ info, language, onChooseLanguage, onStart }: AttractScreenProps) {
   const { t } = useTranslation();
   const configProblem = info.config.problems.length > 0;
+  const [display, setDisplay] = useState(false);
   return (
     // A click (not a pointer-down) starts the session, so a language tap lands before the screen changes.
     <div className="screen" data-screen="attract" onClick={onStart}>
@@ -49,10 +52,12 @@ export function AttractScreen({ info, language, onChooseLanguage, onStart }: Att
           />
         </section>
 
-        <p className="attract__help">
-          <Icon src={helpIcon} size={40} />
-          {t('attract.helpNearby')}
-        </p>
+        <p className="attract__help">{t('attract.helpNearby')}</p>
+        <div className="aids">
+          <CallVolunteerButton compact={false} />
+          <DisplayButton onOpen={() => setDisplay(true)} />
+        </div>
+        {display && <DisplayDialog onClose={() => setDisplay(false)} />}
       </main>
 
       <footer className="statusbar">

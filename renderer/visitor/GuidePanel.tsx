@@ -2,14 +2,15 @@ import nextIcon from '@material-symbols/svg-400/rounded/arrow_forward.svg';
 import backIcon from '@material-symbols/svg-400/rounded/arrow_back.svg';
 import doneIcon from '@material-symbols/svg-400/rounded/task_alt.svg';
 import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
-import closeIcon from '@material-symbols/svg-400/rounded/close.svg';
 import searchOffIcon from '@material-symbols/svg-400/rounded/search_off.svg';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideView, ProcedureView } from '../../main/contract/ipc-contract';
+import type { GuideView, LanguageCode, ProcedureView } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
 import { PICTOGRAM_ICONS } from '../kit/pictograms';
 import { ReadAloudButton } from '../kit/ReadAloudButton';
+import { GlossaryText } from '../glossary/GlossaryText';
+import { AidsBar, type LanguageChoice } from './AidsBar';
 import { EndSessionDialog } from './EndSessionDialog';
 import { EndButton, IdCardButton } from './SessionBar';
 import { StuckPanel } from './StuckPanel';
@@ -25,6 +26,7 @@ interface GuidePanelProps {
   onLeave: () => void;
   onEnd: () => void;
   onShowCard?: () => void;
+  languageChoice: LanguageChoice;
 }
 
 /**
@@ -41,6 +43,7 @@ export function GuidePanel({
   onLeave,
   onEnd,
   onShowCard,
+  languageChoice,
 }: GuidePanelProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
@@ -87,22 +90,6 @@ export function GuidePanel({
           {t('guide.unknownPage')}
         </p>
       )}
-      {guide.help === 'volunteer' && (
-        <div className="guide__volunteer" role="status" data-testid="volunteer-called">
-          <Icon src={helpIcon} size={44} />
-          <p>
-            <strong>{t('guide.help.called')}</strong> {t('guide.help.calledExplain')}
-          </p>
-          <button
-            type="button"
-            className="big-button big-button--compact icon-button"
-            aria-label={t('guide.help.dismiss')}
-            onClick={() => onHelp('close')}
-          >
-            <Icon src={closeIcon} size={36} />
-          </button>
-        </div>
-      )}
       {/* Scrolls when a long step or its problems do not fit: reachable by keyboard too. */}
       <div className="guide__body" tabIndex={0} role="region" aria-label={progress}>
         {guide.help === 'problems' ? (
@@ -110,9 +97,11 @@ export function GuidePanel({
         ) : (
           <section className="guide__step" lang={procedure.language} aria-labelledby="step-text">
             <Icon src={PICTOGRAM_ICONS[step.pictogram]} size={72} />
-            <p id="step-text" className="guide__text" data-testid="step-text">
-              {step.text}
-            </p>
+            <GlossaryText
+              id="step-text"
+              text={step.text}
+              language={procedure.language as LanguageCode}
+            />
             {step.tips.length > 0 && (
               <ul className="guide__tips">
                 {step.tips.map((tip) => (
@@ -196,6 +185,7 @@ export function GuidePanel({
           )}
         </div>
       )}
+      <AidsBar {...languageChoice} />
       <footer className="guide__footer">
         {onShowCard && <IdCardButton onShowCard={onShowCard} />}
         <button type="button" className="big-button big-button--compact" onClick={onLeave}>

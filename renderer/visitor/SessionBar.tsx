@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, LanguageCode } from '../../main/contract/ipc-contract';
 import { Icon } from '../kit/Icon';
+import { AidsBar } from './AidsBar';
 import { EndSessionDialog } from './EndSessionDialog';
-import { LanguageButtons } from './LanguageButtons';
 
 export interface SessionBarProps {
   info: AppInfo;
@@ -16,7 +16,7 @@ export interface SessionBarProps {
   onShowCard?: () => void;
 }
 
-/** Always on a visitor's screen: the place, the languages, their card, and "erase my data". */
+/** Always on a visitor's screen: the place, the aids, their card, and "erase my data". */
 export function SessionBar({
   info,
   language,
@@ -24,19 +24,15 @@ export function SessionBar({
   onEnd,
   onShowCard,
 }: SessionBarProps) {
-  const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   return (
     <header className="sessionbar">
       <span className="topbar__site">{info.siteName}</span>
-      <nav className="sessionbar__languages" aria-label={t('home.language')}>
-        <LanguageButtons
-          languages={info.languages.enabled}
-          current={language}
-          onChoose={onChooseLanguage}
-          compact
-        />
-      </nav>
+      <AidsBar
+        languages={info.languages.enabled}
+        language={language}
+        onChooseLanguage={onChooseLanguage}
+      />
       {onShowCard && <IdCardButton onShowCard={onShowCard} />}
       <EndButton onClick={() => setConfirming(true)} />
       {confirming && <EndSessionDialog onConfirm={onEnd} onCancel={() => setConfirming(false)} />}

@@ -1,22 +1,18 @@
 import cloudOffIcon from '@material-symbols/svg-400/rounded/cloud_off.svg';
-import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
 import refreshIcon from '@material-symbols/svg-400/rounded/refresh.svg';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../kit/Icon';
 import { ReadAloudButton } from '../kit/ReadAloudButton';
+import { CallVolunteerButton } from './HelpBand';
 
 /** The procedure's site does not answer: said plainly, with what to do. */
 export function SiteUnreachable({
   siteName,
-  volunteerCalled,
   onRetry,
-  onVolunteer,
   onLeave,
 }: {
   siteName: string;
-  volunteerCalled: boolean;
   onRetry: () => void;
-  onVolunteer: () => void;
   onLeave: () => void;
 }) {
   const { t } = useTranslation();
@@ -30,23 +26,12 @@ export function SiteUnreachable({
       <ReadAloudButton
         text={`${t('guide.unreachable.title')}. ${explain} ${t('guide.unreachable.what')}`}
       />
-      {volunteerCalled && (
-        <p className="guide__volunteer" role="status">
-          <Icon src={helpIcon} size={56} />
-          {t('guide.help.called')}
-        </p>
-      )}
       <div className="dialog__actions">
         <button type="button" className="big-button big-button--primary" onClick={onRetry}>
           <Icon src={refreshIcon} size={40} />
           {t('guide.unreachable.retry')}
         </button>
-        {!volunteerCalled && (
-          <button type="button" className="big-button" onClick={onVolunteer}>
-            <Icon src={helpIcon} size={40} />
-            {t('guide.help.volunteer')}
-          </button>
-        )}
+        <CallVolunteerButton compact={false} />
         <button type="button" className="big-button" onClick={onLeave}>
           {t('guide.unreachable.back')}
         </button>

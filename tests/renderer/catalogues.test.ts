@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../main/contract/ipc-contract.js';
 import { LANGUAGE_NAMES } from '../../renderer/kit/languages.js';
-import ar from '../../renderer/locales/ar.json';
-import en from '../../renderer/locales/en.json';
+import { catalogues } from '../../renderer/kit/i18n.js';
 import fr from '../../renderer/locales/fr.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -19,10 +18,24 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 const reference = flatten(fr);
-const catalogues = { fr, en, ar } satisfies Record<(typeof LANGUAGE_CODES)[number], Tree>;
+/** Scripts each catalogue must be written in (staff status lines carry Latin codes). */
+const SCRIPTS: Record<(typeof LANGUAGE_CODES)[number], RegExp> = {
+  fr: /\p{Script=Latin}/u,
+  en: /\p{Script=Latin}/u,
+  es: /\p{Script=Latin}/u,
+  pt: /\p{Script=Latin}/u,
+  ro: /\p{Script=Latin}/u,
+  ar: /[\u0600-\u06FF]/,
+  fa: /[\u0600-\u06FF]/,
+  uk: /\p{Script=Cyrillic}/u,
+};
 
 describe('translation catalogues', () => {
-  it.each(Object.entries(catalogues))(
+  it('covers every visitor language', () => {
+    expect(Object.keys(catalogues).sort()).toEqual([...LANGUAGE_CODES].sort());
+  });
+
+  it.each(Object.entries(catalogues) as [string, Tree][])(
     '%s has every French key, no extra, none empty',
     (_code, tree) => {
       const flat = flatten(tree);
@@ -36,13 +49,21 @@ describe('translation catalogues', () => {
 
   it('names every supported language in its own script', () => {
     expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual([...LANGUAGE_CODES].sort());
-    expect(LANGUAGE_NAMES.ar).toMatch(/^[\u0600-\u06FF]+$/);
+    for (const code of LANGUAGE_CODES) expect(LANGUAGE_NAMES[code], code).toMatch(SCRIPTS[code]);
   });
 
-  it('really translates (Arabic text is in Arabic script)', () => {
-    for (const [key, text] of flatten(ar)) {
-      if (key.startsWith('status.')) continue; // staff line, carries Latin codes
-      expect(text, key).toMatch(/[\u0600-\u06FF]/);
-    }
-  });
+  it.each(Object.keys(SCRIPTS) as (keyof typeof SCRIPTS)[])(
+    '%s really translates: every text in its own script, none left in French',
+    (code) => {
+      const french = flatten(fr);
+      for (const [key, text] of flatten(catalogues[code] as Tree)) {
+        const words = text.replace(/\{\{\w+\}\}/g, '');
+        // Staff status lines carry Latin codes; "{{time}}: {{outcome}}" has no words of its own.
+        if (key.startsWith('status.') || !/\p{L}/u.test(words)) continue;
+        expect(text, key).toMatch(SCRIPTS[code]);
+        if (code !== 'fr' && text.length > 12)
+          expect(text, `${code} ${key}`).not.toBe(french.get(key));
+      }
+    },
+  );
 });

@@ -16,7 +16,7 @@ describe('kiosk configuration schema', () => {
   it('gives a complete configuration from nothing (embedded defaults)', () => {
     expect(defaultConfig()).toEqual({
       kiosk: { id: 'borne-dev', siteName: 'Point d’accueil numérique' },
-      languages: { default: 'fr', enabled: ['fr', 'en', 'ar'] },
+      languages: { default: 'fr', enabled: ['fr', 'en', 'ar', 'es', 'pt', 'ro', 'uk', 'fa'] },
       session: { idleSeconds: 180, warningSeconds: 30 },
       browsing: { sites: DEFAULT_SITES },
       printing: {
