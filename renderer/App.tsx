@@ -83,7 +83,7 @@ interface VisitorSessionProps {
 const NO_CALL: HelpView = { state: 'none' };
 
 function VisitorSession({ host, info, session }: VisitorSessionProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Every visitor starts in the configured default language until they choose.
   const [chosen, setChosen] = useState<LanguageCode | null>(null);
   const language = chosen ?? info.languages.default;
@@ -101,6 +101,14 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
   const siteShown = guide.state === 'guiding' && guide.site === 'open';
   const keyboard = useKeyboard(host, siteShown);
   const typingOnSite = keyboard.open?.target === 'site';
+  const typingHere = keyboard.open?.target === 'kiosk';
+  // The kiosk's own field stays in sight above the keyboard.
+  useEffect(() => {
+    if (!typingHere) return;
+    document.documentElement.classList.add('with-keyboard');
+    (document.activeElement as HTMLElement | null)?.scrollIntoView({ block: 'start' });
+    return () => document.documentElement.classList.remove('with-keyboard');
+  }, [typingHere]);
   useEffect(() => {
     if (!siteShown) return;
     void host.call('guide.keyboard', { open: typingOnSite }).catch(() => undefined);
@@ -194,7 +202,7 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
       <HelpBand />
       {screen}
       {keyboard.open?.target === 'kiosk' && (
-        <div className="keyboard-dock">
+        <div className="keyboard-dock" role="region" aria-label={t('keyboard.title')}>
           <OnScreenKeyboard
             key={`${keyboard.open.mode}-${String(keyboard.open.secret)}`}
             {...keyboard.open}

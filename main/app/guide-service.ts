@@ -85,6 +85,8 @@ export interface GuideService extends Wiper {
   reload(): void;
   /** The visitor's language now. */
   language(): LanguageCode;
+  /** Places the site again (the text size changed). */
+  relayout(): void;
 }
 
 export interface GuideServiceOptions {
@@ -97,6 +99,8 @@ export interface GuideServiceOptions {
   onChange: (view: GuideView) => void;
   /** "Appeler un bénévole" from the stuck panel or an unreachable site: the kiosk's one call. */
   onVolunteer?: () => void;
+  /** The visit's text size: a larger text gets a wider panel. */
+  textScale?: () => number;
   log?: (line: string) => void;
   now?: () => Date;
 }
@@ -196,12 +200,17 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
    * otherwise.
    */
   function applyLayout(): void {
+    const scale = options.textScale?.() ?? 1;
     const shown = state.kind === 'guiding' && state.site !== 'unreachable' && !overlay;
     const layout: ScreenLayout = !shown
       ? { mode: 'full' }
       : typing
         ? { mode: 'typing' }
-        : { mode: 'split', direction: languageDirection(language) };
+        : {
+            mode: 'split',
+            direction: languageDirection(language),
+            ...(scale !== 1 ? { scale } : {}),
+          };
     const key = JSON.stringify(layout);
     if (!site || key === placed) return;
     placed = key;
@@ -362,6 +371,7 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
       resolved.clear();
     },
     language: () => language,
+    relayout: applyLayout,
     wipe() {
       // The visitor browser's own wiper closes the pages; here the guide forgets the visit.
       run += 1;

@@ -161,6 +161,7 @@ export function createKioskServices(options: {
     printing,
     onChange: (guideView) => events.emit('guide.changed', guideView),
     onVolunteer: () => void aids.handlers['help.call']({}),
+    textScale: () => aids.textScale(),
     log,
   });
   session.addWiper(guide);
@@ -169,6 +170,7 @@ export function createKioskServices(options: {
     language: () => guide.language(),
     requireStaff: () => void staffName(),
     onActivity: () => session.dispatch({ type: 'input' }),
+    onTextScale: () => guide.relayout(),
     emit: {
       help: (helpView) => events.emit('help.changed', helpView),
       keyboard: (keyboardView) => events.emit('keyboard.changed', keyboardView),

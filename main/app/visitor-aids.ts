@@ -50,6 +50,8 @@ export interface VisitorAids extends Wiper {
   answerCall(): void;
   /** Whether a visitor is waiting for a volunteer now. */
   calling(): boolean;
+  /** The visit's text size (1, 1.25, 1.5). */
+  textScale(): number;
 }
 
 export function createVisitorAids(options: {
@@ -59,6 +61,8 @@ export function createVisitorAids(options: {
   requireStaff: () => void;
   /** The visitor did something: the session is prolonged. */
   onActivity: () => void;
+  /** The text size changed (the split view widens its panel). */
+  onTextScale?: () => void;
   emit: {
     help: (view: ReturnType<HelpCalls['view']>) => void;
     keyboard: (view: KeyboardView) => void;
@@ -164,6 +168,7 @@ export function createVisitorAids(options: {
     },
     answerCall: () => endCall('answered'),
     calling: () => calls.view().state === 'calling',
+    textScale: () => display.textSize,
     wipe() {
       endCall('visit-ended');
       used.clear();

@@ -36,6 +36,8 @@ export class ChromiumGuideSite implements GuideSite {
     const context = await this.visitor.context();
     const page = await context.newPage();
     this.#page = page;
+    // The keyboard's field watch must see the site's first document too.
+    await this.visitor.watched(page);
     this.#stopWatching = await watchPage(page, watch);
     await this.placeSite(this.#layout, page);
     try {

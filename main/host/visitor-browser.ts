@@ -73,6 +73,8 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
   readonly name = 'visitor browser';
   /** Each page's DevTools session (the field watch, the zoom). */
   readonly #channels = new WeakMap<Page, Promise<DevtoolsChannel>>();
+  /** Each page's field watch, installed (or failed) before its first document. */
+  readonly #watches = new WeakMap<Page, Promise<void>>();
   #zoom = 1;
   #context: Promise<BrowserContext> | null = null;
   #clipboardPage: Promise<Page> | null = null;
@@ -112,6 +114,11 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
       evaluate: (expression) => page.evaluate(expression),
       insertText: (text) => page.keyboard.insertText(text),
     });
+  }
+
+  /** Resolves once a new page's field watch is in place: open its site after this. */
+  watched(page: Page): Promise<void> {
+    return this.#watches.get(page) ?? Promise.resolve();
   }
 
   /** The on-screen keyboard's text, typed as the ID card's "Copier" types. */
@@ -220,13 +227,17 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
       .newCDPSession(page)
       .then((cdp) => devtoolsChannel(cdp));
     this.#channels.set(page, channel);
-    void channel
+    const watch = channel
       .then((open) =>
         watchSiteFields(open, (report) => {
           if (page === this.#current) this.options.onField?.(report);
         }),
       )
-      .catch(() => {}); // the page closed before its session opened
+      .then(
+        () => undefined,
+        () => undefined, // the page closed before its session opened
+      );
+    this.#watches.set(page, watch);
     page.on('domcontentloaded', () => {
       if (this.#zoom !== 1) void this.#applyZoom(page);
     });

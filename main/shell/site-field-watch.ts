@@ -119,6 +119,8 @@ export async function watchSiteFields(
   const stop = channel.onBinding((name, payload) => {
     if (name === FIELD_BINDING) onField(parseFieldReport(payload));
   });
+  // Scripts for new documents run only with the Page domain on in this session.
+  await channel.send('Page.enable');
   await channel.send('Runtime.enable');
   await channel.send('Runtime.addBinding', {
     name: FIELD_BINDING,

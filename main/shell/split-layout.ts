@@ -18,15 +18,18 @@ export interface Rect {
  * goes above and the kiosk's strip (the step in one line, the keyboard) below.
  */
 export type ScreenLayout =
-  { mode: 'full' } | { mode: 'split'; direction: 'ltr' | 'rtl' } | { mode: 'typing' };
+  | { mode: 'full' }
+  /** `scale`: the visit's text size (1, 1.25, 1.5); larger text gets a wider panel. */
+  | { mode: 'split'; direction: 'ltr' | 'rtl'; scale?: number }
+  | { mode: 'typing' };
 
 /** Narrower, the guide's 64 px buttons and 22 px text no longer fit; wider takes the site's room. */
 export const PANEL_MIN_WIDTH = 440;
 export const PANEL_MAX_WIDTH = 600;
 const PANEL_SHARE = 0.32;
-/** The keyboard strip: six rows of keys, the step line, never less than 430 px. */
+/** The keyboard strip: the step line and six rows of 64 px keys, never less than 490 px. */
 const KEYBOARD_SHARE = 0.46;
-export const KEYBOARD_MIN_HEIGHT = 430;
+export const KEYBOARD_MIN_HEIGHT = 490;
 
 export function keyboardHeight(screenHeight: number): number {
   return Math.min(
@@ -35,9 +38,14 @@ export function keyboardHeight(screenHeight: number): number {
   );
 }
 
-export function panelWidth(screenWidth: number): number {
-  const wanted = Math.round(screenWidth * PANEL_SHARE);
-  return Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, wanted), screenWidth);
+/** Never more than this share of the screen: the site must stay usable beside the panel. */
+const PANEL_MAX_SHARE = 0.5;
+
+export function panelWidth(screenWidth: number, scale = 1): number {
+  const wanted = Math.round(screenWidth * PANEL_SHARE * scale);
+  const widest = Math.min(PANEL_MAX_WIDTH * scale, Math.round(screenWidth * PANEL_MAX_SHARE));
+  const narrowest = Math.min(PANEL_MIN_WIDTH * scale, widest);
+  return Math.min(widest, Math.max(narrowest, wanted), screenWidth);
 }
 
 /** Where the kiosk's page and the site go; in 'full' mode the site is hidden (null). */
@@ -55,7 +63,7 @@ export function placeSurfaces(
       site: { x: 0, y: 0, width: screen.width, height: siteHeight },
     };
   }
-  const panel = panelWidth(screen.width);
+  const panel = panelWidth(screen.width, layout.scale);
   const siteWidth = screen.width - panel;
   const panelFirst = layout.direction === 'ltr';
   return {

@@ -17,6 +17,8 @@ export interface SplitScreen {
   /** The layout the guide asked for last, and the site's page then. */
   readonly layout: ScreenLayout;
   readonly site: Page | null;
+  /** The whole screen's size. */
+  readonly screen: { width: number; height: number };
   /** Changes the screen size (1280×800, 1920×1080…) and places both pages again. */
   resize(width: number, height: number): Promise<void>;
 }
@@ -42,6 +44,9 @@ export function splitScreen(kiosk: () => Page, size = { width: 1280, height: 800
     get site() {
       return site;
     },
+    get screen() {
+      return { ...screen };
+    },
     async resize(width, height) {
       screen.width = width;
       screen.height = height;
@@ -50,7 +55,7 @@ export function splitScreen(kiosk: () => Page, size = { width: 1280, height: 800
   };
 }
 
-/** Both sides in one picture, where the visitor sees them; the kiosk alone when it has the screen. */
+/** Both surfaces in one picture, where the visitor sees them; the kiosk alone when it has the screen. */
 export async function saveSplitScreen(
   kiosk: Page,
   split: SplitScreen,
@@ -60,23 +65,20 @@ export async function saveSplitScreen(
   const path = join(SCREENS_DIR, `${name}.png`);
   await kiosk.evaluate(() => document.fonts.ready);
   const site = split.site;
-  const kioskSize = kiosk.viewportSize();
-  if (!site || split.layout.mode === 'full' || !kioskSize) {
+  if (!site || split.layout.mode === 'full') {
     await kiosk.screenshot({ path });
     return path;
   }
-  const siteSize = site.viewportSize() ?? { width: 0, height: 0 };
-  const width = kioskSize.width + siteSize.width;
-  const height = Math.max(kioskSize.height, siteSize.height);
-  const rtl = split.layout.direction === 'rtl';
+  const { width, height } = split.screen;
+  const surfaces = placeSurfaces(split.screen, split.layout);
   const out = new Uint8Array(width * height * 4).fill(255);
-  const blit = async (page: Page, x: number) => {
+  const blit = async (page: Page, at: { x: number; y: number }) => {
     const image = decode(await page.screenshot());
     const channels = image.channels;
-    for (let row = 0; row < image.height; row += 1) {
-      for (let column = 0; column < image.width; column += 1) {
+    for (let row = 0; row < image.height && at.y + row < height; row += 1) {
+      for (let column = 0; column < image.width && at.x + column < width; column += 1) {
         const from = (row * image.width + column) * channels;
-        const to = (row * width + x + column) * 4;
+        const to = ((at.y + row) * width + at.x + column) * 4;
         out[to] = Number(image.data[from]);
         out[to + 1] = Number(image.data[from + 1]);
         out[to + 2] = Number(image.data[from + 2]);
@@ -84,8 +86,8 @@ export async function saveSplitScreen(
       }
     }
   };
-  await blit(kiosk, rtl ? siteSize.width : 0);
-  await blit(site, rtl ? 0 : kioskSize.width);
+  await blit(kiosk, surfaces.kiosk);
+  if (surfaces.site) await blit(site, surfaces.site);
   writeFileSync(path, encode({ width, height, data: out, channels: 4, depth: 8 }));
   return path;
 }

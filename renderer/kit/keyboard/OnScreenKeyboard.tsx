@@ -111,7 +111,8 @@ export function OnScreenKeyboard({
       data-mode={mode}
       role="group"
       aria-label={t('keyboard.title')}
-      dir={layout.rtl ? 'rtl' : 'ltr'}
+      // Keys sit where a physical keyboard has them (ض where Q is), whatever the script's direction.
+      dir="ltr"
       lang={layoutId === 'digits' ? undefined : layoutId}
     >
       <Keyboard

@@ -8,6 +8,7 @@ const info: AppInfo = {
   kioskId: 'k-1',
   siteName: 'Site',
   languages: { default: 'fr', enabled: ['fr'] },
+  voices: ['fr'],
   config: { source: 'defaults', path: '/etc/borne/config.json', problems: [] },
   wedge: {
     enabled: false,
