@@ -58,4 +58,20 @@ describe('staff sign-in', () => {
     expect(staff.state(1_000_000).kind).toBe('signed-in');
     expect(staff.state(1_100_001).kind).toBe('signed-out');
   });
+
+  it('with a visitor at the kiosk, a badge only says who arrived; the PIN comes once they choose the staff space', () => {
+    const staff = login();
+    expect(staff.badge(AWA.badge, 0, true)).toBe('arrived');
+    expect(staff.state(1)).toMatchObject({ kind: 'arrived', member: { name: 'Awa' } });
+    // No PIN is taken while the volunteer has not chosen.
+    expect(staff.pin('4821', 2)).toBe('no-request');
+    expect(staff.proceed(3)).toBe(true);
+    expect(staff.state(4)).toMatchObject({ kind: 'pin', attemptsLeft: 3 });
+    expect(staff.pin('4821', 5)).toBe('signed-in');
+    // An unanswered choice expires like the PIN pad; a locked-out badge does not arrive.
+    staff.signOut();
+    staff.badge(AWA.badge, 10, true);
+    expect(staff.state(60_011).kind).toBe('signed-out');
+    expect(staff.proceed(60_012)).toBe(false);
+  });
 });
