@@ -15,7 +15,11 @@ import {
   loadCatalogue,
   loadCatalogueFolder,
 } from '../procedures/catalogue-loader.js';
-import { missingTranslations, resolveProcedure } from '../procedures/procedure-text.js';
+import {
+  localizedTexts,
+  missingTranslations,
+  resolveProcedure,
+} from '../procedures/procedure-text.js';
 import type { CliIo, SetExitCode } from './cli-io.js';
 
 /** Missing paths listed on a line before "…". */
@@ -55,12 +59,19 @@ export function addCatalogueCommands(program: Command, io: CliIo, setExitCode: S
       for (const problem of read.problems) io.out(`error: ${problem}\n`);
       let missing = 0;
       const complete = new Set<string>(LANGUAGE_CODES);
+      let untranslated = 0;
       for (const [id, procedure] of read.procedures) {
         for (const language of LANGUAGE_CODES) {
           const paths = missingTranslations(procedure, language);
           if (paths.length === 0) continue;
-          missing += paths.length;
           complete.delete(language);
+          // Not begun in this language: shown wholly in French, as designed.
+          if (paths.length === localizedTexts(procedure).length) {
+            untranslated += 1;
+            continue;
+          }
+          // Begun and unfinished: a translator's work to complete (shown in French meanwhile).
+          missing += paths.length;
           const listed = paths.slice(0, LISTED).join(', ') + (paths.length > LISTED ? ', …' : '');
           io.out(`missing: ${id}.json: ${paths.length} texts not in ${language}: ${listed}\n`);
         }
@@ -69,6 +80,8 @@ export function addCatalogueCommands(program: Command, io: CliIo, setExitCode: S
         procedures: read.procedures.size,
         languages: LANGUAGE_CODES.filter((language) => complete.has(language)),
         missingTranslations: missing,
+        /** Procedure × language pairs with no text at all: shown in French. */
+        untranslated,
         errors: read.problems.length,
       };
       io.out(`${JSON.stringify(summary)}\n`);

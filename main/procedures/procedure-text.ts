@@ -10,7 +10,16 @@ import type { LocalizedText, Procedure } from './procedure-schema.js';
 
 /** The paths of the texts a procedure lacks in a language: `steps.2.tips.0`. */
 export function missingTranslations(procedure: Procedure, language: LanguageCode): string[] {
-  const missing: string[] = [];
+  return localizedTexts(procedure)
+    .filter(({ text }) => typeof text[language] !== 'string')
+    .map(({ path }) => path);
+}
+
+/** Every text of a procedure that visitors read, with where it is ("steps.2.tips.0"). */
+export function localizedTexts(
+  procedure: Procedure,
+): { path: string; text: Record<string, unknown> }[] {
+  const found: { path: string; text: Record<string, unknown> }[] = [];
   const visit = (value: unknown, path: string[]): void => {
     if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, [...path, String(index)]));
@@ -19,13 +28,13 @@ export function missingTranslations(procedure: Procedure, language: LanguageCode
     if (value === null || typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
     if (typeof record.fr === 'string') {
-      if (typeof record[language] !== 'string') missing.push(path.join('.'));
+      found.push({ path: path.join('.'), text: record });
       return;
     }
     for (const [key, child] of Object.entries(record)) visit(child, [...path, key]);
   };
   visit(procedure, []);
-  return missing;
+  return found;
 }
 
 /** The language a procedure is shown in for a visitor who chose `language`. */

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInCatalogueDir, loadCatalogue } from '../../../main/procedures/catalogue-loader.js';
 import { countWords, MAX_STEP_WORDS } from '../../../main/procedures/procedure-schema.js';
 import { missingTranslations } from '../../../main/procedures/procedure-text.js';
+import { LANGUAGE_CODES } from '../../../main/contract/ipc-contract.js';
 import { decideNavigation } from '../../../main/shell/navigation-policy.js';
 
 const catalogue = loadCatalogue({ builtIn: builtInCatalogueDir() });
@@ -33,6 +34,26 @@ describe('the built-in catalogue', () => {
       ].sort(),
     );
     expect(existsSync(join(builtInCatalogueDir(), 'SOURCES.md'))).toBe(true);
+  });
+
+  it.each([
+    'france-travail-actualisation',
+    'caf-declaration-trimestrielle',
+    'ameli-attestation-droits',
+  ])('%s is complete in all eight visitor languages, each in its own script', (id) => {
+    const procedure = procedures.find((candidate) => candidate.id === id);
+    if (!procedure) throw new Error(`${id} is missing`);
+    for (const language of LANGUAGE_CODES) {
+      expect(missingTranslations(procedure, language), language).toEqual([]);
+    }
+    for (const step of procedure.steps) {
+      expect(step.text.uk, step.id).toMatch(/\p{Script=Cyrillic}/u);
+      expect(step.text.fa, step.id).toMatch(/[\u0600-\u06FF]/);
+      // Persian, not Arabic: its own letters where the words have them.
+      for (const language of ['es', 'pt', 'ro'] as const)
+        expect(step.text[language], `${step.id} ${language}`).not.toBe(step.text.fr);
+    }
+    expect(JSON.stringify(procedure).match(/[پچژگ]/g)?.length ?? 0).toBeGreaterThan(10);
   });
 
   it.each(procedures.map((procedure) => [procedure.id, procedure] as const))(
