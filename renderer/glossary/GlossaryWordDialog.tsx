@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { GlossaryEntry } from '../../main/contract/glossary-contract';
-import type { LanguageCode } from '../../main/contract/ipc-contract';
+import { type LanguageCode, languageDirection } from '../../main/contract/ipc-contract';
+import { isolateLtrRuns } from '../kit/bidi';
 import { AlertDialog } from '../kit/AlertDialog';
 import { Icon } from '../kit/Icon';
 import { PICTOGRAM_ICONS } from '../kit/pictograms';
@@ -22,7 +23,9 @@ export function GlossaryWordDialog({
       <div className="word">
         <Icon src={PICTOGRAM_ICONS[entry.pictogram]} size={96} />
         <p id="word-explain" className="word__meaning">
-          {entry.meaning[language]}
+          {languageDirection(language) === 'rtl'
+            ? isolateLtrRuns(entry.meaning[language])
+            : entry.meaning[language]}
         </p>
         {language !== 'fr' && (
           <p className="word__french">

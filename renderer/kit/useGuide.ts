@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { CatalogueView, GuideView, LanguageCode } from '../../main/contract/ipc-contract';
+import {
+  type CatalogueView,
+  type GuideView,
+  type LanguageCode,
+  languageDirection,
+} from '../../main/contract/ipc-contract';
+import { isolateProcedure } from './bidi';
 import type { HostClient } from './host-client';
 import { useHostView } from './useHostView';
 
@@ -19,7 +25,7 @@ export function useCatalogue(host: HostClient, language: LanguageCode): Catalogu
     let cancelled = false;
     const load = () =>
       host.call('procedures.catalogue', { language }).then(
-        (view) => !cancelled && setLoaded({ language, view }),
+        (view) => !cancelled && setLoaded({ language, view: forReading(view) }),
         () => undefined,
       );
     void load();
@@ -30,4 +36,15 @@ export function useCatalogue(host: HostClient, language: LanguageCode): Catalogu
     };
   }, [host, language]);
   return loaded?.language === language ? loaded.view : null;
+}
+
+/** Procedures shown right to left keep their Latin runs (site labels, numbers, addresses) in order. */
+function forReading(view: CatalogueView): CatalogueView {
+  return {
+    procedures: view.procedures.map((procedure) =>
+      languageDirection(procedure.language as LanguageCode) === 'rtl'
+        ? isolateProcedure(procedure)
+        : procedure,
+    ),
+  };
 }

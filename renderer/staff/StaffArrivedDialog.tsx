@@ -30,6 +30,7 @@ export function StaffArrivedDialog({ host, view }: { host: HostClient; view: Sta
           <button
             type="button"
             className="big-button big-button--danger"
+            data-testid="arrived-confirm"
             onClick={() => call('staff.proceed')}
           >
             {t('staff.arrived.confirm')}
@@ -54,12 +55,18 @@ export function StaffArrivedDialog({ host, view }: { host: HostClient; view: Sta
         <button
           type="button"
           className="big-button big-button--primary"
+          data-testid="arrived-help"
           onClick={() => call('staff.help')}
         >
           <Icon src={helpIcon} size={40} />
           {t('staff.arrived.help')}
         </button>
-        <button type="button" className="big-button" onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          className="big-button"
+          data-testid="arrived-staff"
+          onClick={() => setConfirming(true)}
+        >
           <Icon src={storeIcon} size={40} />
           {t('staff.title')}
         </button>

@@ -27,6 +27,7 @@ export function AidsBar({ languages, language, onChooseLanguage }: LanguageChoic
       <button
         type="button"
         className="big-button big-button--compact"
+        data-testid="glossary-button"
         onClick={(event) => {
           event.stopPropagation();
           openGlossary();

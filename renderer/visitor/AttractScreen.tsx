@@ -30,10 +30,14 @@ export function AttractScreen({ info, language, onChooseLanguage, onStart }: Att
     <div className="screen" data-screen="attract" onClick={onStart}>
       <header className="topbar">
         <span className="topbar__site">{info.siteName}</span>
+        <div className="aids">
+          <DisplayButton onOpen={() => setDisplay(true)} />
+          <CallVolunteerButton />
+        </div>
       </header>
 
       <main className="attract">
-        <Icon src={wavingHandIcon} size={88} />
+        <Icon src={wavingHandIcon} size={64} />
         <h1 className="attract__title">{t('attract.title')}</h1>
         <p className="lead">{t('attract.lead')}</p>
         <ReadAloudButton
@@ -52,11 +56,6 @@ export function AttractScreen({ info, language, onChooseLanguage, onStart }: Att
           />
         </section>
 
-        <p className="attract__help">{t('attract.helpNearby')}</p>
-        <div className="aids">
-          <CallVolunteerButton compact={false} />
-          <DisplayButton onOpen={() => setDisplay(true)} />
-        </div>
         {display && <DisplayDialog onClose={() => setDisplay(false)} />}
       </main>
 

@@ -34,7 +34,12 @@ export function CategoryTiles({
       <ul className="tiles" data-testid="categories">
         {present.map((category) => (
           <li key={category}>
-            <button type="button" className="tile" onClick={() => onChoose(category)}>
+            <button
+              type="button"
+              className="tile"
+              data-category={category}
+              onClick={() => onChoose(category)}
+            >
               <Icon src={PICTOGRAM_ICONS[CATEGORY_PICTOGRAMS[category]]} size={96} />
               <span className="tile__title">{t(`categories.${category}`)}</span>
             </button>

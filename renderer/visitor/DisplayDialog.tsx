@@ -26,6 +26,7 @@ export function DisplayDialog({ onClose }: { onClose: () => void }) {
               key={size}
               type="button"
               className="big-button display__size"
+              data-size={size}
               aria-pressed={display.textSize === size}
               onClick={() => setDisplay({ ...display, textSize: size })}
             >
@@ -40,6 +41,7 @@ export function DisplayDialog({ onClose }: { onClose: () => void }) {
         <button
           type="button"
           className="big-button"
+          data-testid="contrast"
           aria-pressed={display.highContrast}
           onClick={() => setDisplay({ ...display, highContrast: !display.highContrast })}
         >
@@ -47,7 +49,12 @@ export function DisplayDialog({ onClose }: { onClose: () => void }) {
           {display.highContrast ? t('display.contrastOff') : t('display.contrastOn')}
         </button>
         <div className="dialog__actions">
-          <button type="button" className="big-button big-button--primary" onClick={onClose}>
+          <button
+            type="button"
+            className="big-button big-button--primary"
+            data-testid="display-done"
+            onClick={onClose}
+          >
             {t('display.done')}
           </button>
         </div>
@@ -63,6 +70,7 @@ export function DisplayButton({ onOpen }: { onOpen: () => void }) {
     <button
       type="button"
       className="big-button big-button--compact"
+      data-testid="display-button"
       onClick={(event) => {
         event.stopPropagation();
         onOpen();

@@ -69,7 +69,12 @@ export function EndScreen({
               {t('guide.end.print')}
             </button>
           )}
-          <button type="button" className="big-button" onClick={onAnother}>
+          <button
+            type="button"
+            className="big-button"
+            data-testid="another-procedure"
+            onClick={onAnother}
+          >
             {t('guide.end.another')}
           </button>
         </div>

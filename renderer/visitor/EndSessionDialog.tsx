@@ -32,10 +32,21 @@ export function EndSessionDialog({ onConfirm, onCancel }: EndSessionDialogProps)
         ].join(' ')}
       />
       <div className="dialog__actions">
-        <button type="button" className="big-button big-button--danger" onClick={onConfirm}>
+        <button
+          type="button"
+          className="big-button big-button--danger"
+          data-testid="end-confirm"
+          onClick={onConfirm}
+        >
           {t('session.end.confirm')}
         </button>
-        <button type="button" className="big-button" ref={cancel} onClick={onCancel}>
+        <button
+          type="button"
+          className="big-button"
+          data-testid="end-cancel"
+          ref={cancel}
+          onClick={onCancel}
+        >
           {t('session.end.cancel')}
         </button>
       </div>

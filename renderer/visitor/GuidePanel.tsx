@@ -128,6 +128,7 @@ export function GuidePanel({
           <button
             type="button"
             className="big-button big-button--compact big-button--primary"
+            data-testid="finish-button"
             onClick={onFinish}
           >
             <Icon src={doneIcon} size={36} />
@@ -151,6 +152,7 @@ export function GuidePanel({
           <button
             type="button"
             className="big-button big-button--compact big-button--primary"
+            data-testid="stuck-volunteer"
             onClick={() => onHelp('volunteer')}
           >
             <Icon src={helpIcon} size={36} />
@@ -172,13 +174,19 @@ export function GuidePanel({
           <button
             type="button"
             className="big-button big-button--compact"
+            data-testid="stuck-button"
             onClick={() => onHelp('problems')}
           >
             <Icon src={helpIcon} size={36} />
             {t('guide.stuck')}
           </button>
           {!last && (
-            <button type="button" className="big-button big-button--compact" onClick={onFinish}>
+            <button
+              type="button"
+              className="big-button big-button--compact"
+              data-testid="finish-button"
+              onClick={onFinish}
+            >
               <Icon src={doneIcon} size={36} />
               {t('guide.finished')}
             </button>

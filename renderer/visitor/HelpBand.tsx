@@ -54,6 +54,7 @@ export function CallVolunteerButton({ compact = true }: { compact?: boolean }) {
     <button
       type="button"
       className={compact ? 'big-button big-button--compact call-button' : 'big-button call-button'}
+      data-testid="call-volunteer"
       aria-pressed={calling}
       onClick={(event) => {
         event.stopPropagation();

@@ -26,6 +26,7 @@ export function LanguageButton({ languages, current, onChoose }: LanguageButtonP
       <button
         type="button"
         className="big-button big-button--compact"
+        data-testid="language-button"
         aria-label={`${t('home.language')} : ${LANGUAGE_NAMES[current]}`}
         onClick={(event) => {
           event.stopPropagation();

@@ -49,6 +49,7 @@ export function ProcedureIntro({
       <button
         type="button"
         className="big-button big-button--primary big-button--huge"
+        data-testid="start-procedure"
         onClick={onStart}
       >
         <Icon src={playIcon} size={56} />

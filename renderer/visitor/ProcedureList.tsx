@@ -29,7 +29,12 @@ export function ProcedureList({
       <ul className="procedures" data-testid="procedures">
         {procedures.map((procedure) => (
           <li key={procedure.id} lang={procedure.language}>
-            <button type="button" className="procedure" onClick={() => onChoose(procedure.id)}>
+            <button
+              type="button"
+              className="procedure"
+              data-procedure={procedure.id}
+              onClick={() => onChoose(procedure.id)}
+            >
               <Icon src={PICTOGRAM_ICONS[procedure.pictogram]} size={80} />
               <span className="procedure__text">
                 <span className="procedure__title">{procedure.title}</span>

@@ -53,7 +53,12 @@ export function IdCardButton({ onShowCard }: { onShowCard: () => void }) {
 export function EndButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="big-button end-button" onClick={onClick}>
+    <button
+      type="button"
+      className="big-button end-button"
+      data-testid="end-button"
+      onClick={onClick}
+    >
       <Icon src={logoutIcon} size={40} />
       {t('session.end.button')}
     </button>

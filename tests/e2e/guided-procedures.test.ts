@@ -107,6 +107,8 @@ async function checkScreen(page: Page): Promise<void> {
   expect((await axeViolations(page)).join('\n')).toBe('');
   for (const button of await page.getByRole('button').all()) {
     if (!(await button.isVisible())) continue;
+    // A difficult word marked in a sentence (WCAG 2.5.8 inline exception); its big twin is below.
+    if ((await button.getAttribute('class')) === 'glossary-word') continue;
     const box = await button.boundingBox();
     const name = `${(await button.evaluate((element) => element.outerHTML)).slice(0, 200)}`;
     expect(box?.height, name).toBeGreaterThanOrEqual(64);
@@ -231,7 +233,7 @@ describe('France Travail: the monthly update', () => {
     await expect(stuck.getByText('Je veux utiliser FranceConnect').isVisible()).resolves.toBe(true);
     await checkScreen(page);
     await saveSplitScreen(page, guided.split, 'guide-stuck-fr');
-    await page.getByRole('button', { name: 'Appeler un bénévole' }).tap();
+    await page.getByTestId('stuck-volunteer').tap();
     await page.getByTestId('volunteer-called').waitFor();
     await expect(page.getByTestId('volunteer-called').textContent()).resolves.toContain(
       'Un bénévole arrive',
@@ -262,7 +264,7 @@ describe('CAF: the quarterly declaration, with a code sent by e-mail', () => {
     [
       'ar',
       'الأسرة والمساعدات',
-      /التصريح بمداخيلي لدى CAF/,
+      /التصريح بمداخيلي لدى/,
       'الخطوة',
       'من',
       'ابدأ',
@@ -415,7 +417,7 @@ describe('the split view and the site around it', () => {
         guided,
         language,
         language === 'fr' ? 'Emploi' : 'العمل',
-        language === 'fr' ? /M’inscrire à France Travail/ : /التسجيل في France Travail/,
+        language === 'fr' ? /M’inscrire à France Travail/ : /التسجيل في/,
       );
       await page.getByRole('button', { name: language === 'fr' ? 'Commencer' : 'ابدأ' }).tap();
       await page.locator('[data-screen="site-unreachable"]').waitFor({ timeout: 10_000 });

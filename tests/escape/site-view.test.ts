@@ -19,15 +19,45 @@ import type { PageObservation } from '../../main/procedures/step-matcher.js';
 import { SessionFolder } from '../../main/session/session-folder.js';
 import { kioskWindowOptions, siteViewPreferences } from '../../main/shell/kiosk-window-options.js';
 import type { Rect } from '../../main/shell/split-layout.js';
+import { FIELD_BINDING, FIELD_WORLD } from '../../main/shell/site-field-watch.js';
 import { launchChromium } from '../support/chromium.js';
 import { servicesOnTempConfig } from '../support/fake-services.js';
+
+/** webContents.debugger: the DevTools protocol the keyboard's field watch speaks. */
+class FakeDebugger extends EventEmitter {
+  attached = false;
+  commands: { method: string; params?: Record<string, unknown> }[] = [];
+  attach() {
+    this.attached = true;
+  }
+  sendCommand(method: string, params?: Record<string, unknown>) {
+    this.commands.push({ method, ...(params ? { params } : {}) });
+    return Promise.resolve({});
+  }
+  /** What the isolated world's script reports when the focus moves. */
+  report(facts: unknown, touch = 0) {
+    this.emit('message', {}, 'Runtime.bindingCalled', {
+      name: FIELD_BINDING,
+      payload: JSON.stringify({ facts, touch }),
+    });
+  }
+}
 
 class FakeContents extends EventEmitter {
   loaded: string[] = [];
   worlds: number[] = [];
   mainWorldScripts = 0;
   typed: string[] = [];
+  keys: string[] = [];
+  zoom = 1;
+  debugger = new FakeDebugger();
   closed = false;
+  setZoomFactor(factor: number) {
+    this.zoom = factor;
+  }
+  sendInputEvent(event: { type: string; keyCode: string }) {
+    this.keys.push(`${event.type}:${event.keyCode}`);
+  }
   loadURL(url: string) {
     this.loaded.push(url);
     return Promise.resolve();
@@ -65,6 +95,7 @@ class FakeView {
 }
 
 function electronSite() {
+  const fields: unknown[] = [];
   const views: FakeView[] = [];
   const shown = new Set<FakeView>();
   const kioskView = new FakeView();
@@ -78,8 +109,9 @@ function electronSite() {
     removeView: (view) => shown.delete(view as unknown as FakeView),
     contentBounds: () => ({ x: 0, y: 0, width: 1280, height: 800 }),
     kioskView: kioskView as unknown as WebContentsView,
+    onField: (report) => fields.push(report),
   });
-  return { site, views, shown, kioskView };
+  return { site, views, shown, kioskView, fields };
 }
 
 const watch = (pages: PageObservation[], failures: string[] = []): SiteWatch => ({
@@ -141,6 +173,50 @@ describe('escape vectors: the site view (Electron)', () => {
     await site.wipe();
     expect([shown.size, view.webContents.closed, site.hasPage()]).toEqual([0, true, false]);
     await expect(site.fillFocusedField({ text: 'X' })).resolves.toBe('no-site');
+  });
+
+  it('[E49] opens the keyboard from a script in an isolated world the site cannot call, and types as a person would', async () => {
+    const { site, views, fields } = electronSite();
+    await site.open('https://www.caf.fr/', watch([]));
+    const contents = (views[0] as FakeView).webContents;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const commands = contents.debugger.commands;
+    expect(contents.debugger.attached).toBe(true);
+    // The binding exists in the kiosk's isolated world only; the script runs there in every document.
+    expect(commands.find((c) => c.method === 'Runtime.addBinding')?.params).toEqual({
+      name: FIELD_BINDING,
+      executionContextName: FIELD_WORLD,
+    });
+    expect(
+      commands.find((c) => c.method === 'Page.addScriptToEvaluateOnNewDocument')?.params,
+    ).toMatchObject({ worldName: FIELD_WORLD, runImmediately: true });
+    contents.debugger.report({ tag: 'INPUT', type: 'text', inputMode: 'numeric' }, 1);
+    contents.debugger.report({ tag: 'BUTTON' }, 1);
+    expect(fields).toEqual([
+      { field: { mode: 'digits', secret: false }, touch: 1 },
+      { field: null, touch: 1 },
+    ]);
+    // Keys: text through insertText (the ID card's path), edits as key events.
+    await site.typeText('75');
+    await site.pressKey('Backspace');
+    await site.pressKey('Enter');
+    expect(contents.typed).toEqual(['75']);
+    expect(contents.keys).toEqual([
+      'keyDown:Backspace',
+      'keyUp:Backspace',
+      'keyDown:Return',
+      'char:\r',
+      'keyUp:Return',
+    ]);
+    // The site's zoom follows the visit's text size, also for the next page opened.
+    await site.setZoom(1.5);
+    expect(contents.zoom).toBe(1.5);
+    await site.open('https://www.caf.fr/', watch([]));
+    expect((views[1] as FakeView).webContents.zoom).toBe(1.5);
+    await site.wipe();
+    await site.open('https://www.caf.fr/', watch([]));
+    expect((views[2] as FakeView).webContents.zoom).toBe(1);
+    await site.close();
   });
 
   it('[E48] lets the visitor browse a procedure’s sites only while it is guided', async () => {

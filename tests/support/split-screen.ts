@@ -64,11 +64,14 @@ export async function saveSplitScreen(
   mkdirSync(SCREENS_DIR, { recursive: true });
   const path = join(SCREENS_DIR, `${name}.png`);
   await kiosk.evaluate(() => document.fonts.ready);
+  writeFileSync(path, await composeScreens(kiosk, split));
+  return path;
+}
+
+/** The screen as the visitor sees it, as PNG bytes. */
+export async function composeScreens(kiosk: Page, split: SplitScreen): Promise<Buffer> {
   const site = split.site;
-  if (!site || split.layout.mode === 'full') {
-    await kiosk.screenshot({ path });
-    return path;
-  }
+  if (!site || site.isClosed() || split.layout.mode === 'full') return kiosk.screenshot();
   const { width, height } = split.screen;
   const surfaces = placeSurfaces(split.screen, split.layout);
   const out = new Uint8Array(width * height * 4).fill(255);
@@ -88,6 +91,5 @@ export async function saveSplitScreen(
   };
   await blit(kiosk, surfaces.kiosk);
   if (surfaces.site) await blit(site, surfaces.site);
-  writeFileSync(path, encode({ width, height, data: out, channels: 4, depth: 8 }));
-  return path;
+  return Buffer.from(encode({ width, height, data: out, channels: 4, depth: 8 }));
 }

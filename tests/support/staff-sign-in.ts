@@ -43,10 +43,21 @@ export async function pressPin(page: Page, pin: string): Promise<void> {
   await page.getByRole('button', { name: SUBMIT }).tap();
 }
 
-/** Badge on the wedge reader, PIN on the pad, until the staff space shows. */
+/**
+ * Badge on the wedge reader, PIN on the pad, until the staff space shows.
+ * With a visitor at the kiosk, the badge first asks what Awa came for: the
+ * staff space, confirmed (the visit ends once the PIN is right).
+ */
 export async function signInAwa(page: Page): Promise<void> {
   await typeLikeReader(page, AWA.badge, 'qwerty');
-  await page.getByTestId('staff-pin-dialog').waitFor({ timeout: 5000 });
+  const pin = page.getByTestId('staff-pin-dialog');
+  const arrived = page.getByTestId('staff-arrived');
+  await pin.or(arrived).waitFor({ timeout: 5000 });
+  if (await arrived.isVisible()) {
+    await page.getByTestId('arrived-staff').tap();
+    await page.getByTestId('arrived-confirm').tap();
+  }
+  await pin.waitFor({ timeout: 5000 });
   await pressPin(page, AWA.pin);
   await page.locator('[data-screen="staff"]').waitFor({ timeout: 5000 });
 }

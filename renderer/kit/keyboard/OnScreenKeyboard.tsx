@@ -71,7 +71,8 @@ export function OnScreenKeyboard({
   const labels: Record<string, string> = {
     '{bksp}': `⌫ ${t('keyboard.erase')}`,
     '{enter}': `⏎ ${t('keyboard.enter')}`,
-    '{shift}': `⇧ ${t('keyboard.shift')}`,
+    // The arrow alone (named for screen readers): the word does not fit a key in every language.
+    '{shift}': '⇧',
     '{space}': t('keyboard.space'),
     '{next}': `⇥ ${t('keyboard.next')}`,
     '{hide}': `⌄ ${t('keyboard.hide')}`,
@@ -134,6 +135,7 @@ export function OnScreenKeyboard({
         ]}
         buttonAttributes={[
           { attribute: 'type', value: 'button', buttons: allButtons(rows) },
+          { attribute: 'aria-label', value: t('keyboard.shift'), buttons: '{shift}' },
           ...(shifted ? [{ attribute: 'aria-pressed', value: 'true', buttons: '{shift}' }] : []),
         ]}
         onKeyPress={press}
