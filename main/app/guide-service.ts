@@ -205,7 +205,7 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
     const layout: ScreenLayout = !shown
       ? { mode: 'full' }
       : typing
-        ? { mode: 'typing' }
+        ? { mode: 'typing', ...(scale !== 1 ? { scale } : {}) }
         : {
             mode: 'split',
             direction: languageDirection(language),

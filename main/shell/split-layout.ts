@@ -21,7 +21,7 @@ export type ScreenLayout =
   | { mode: 'full' }
   /** `scale`: the visit's text size (1, 1.25, 1.5); larger text gets a wider panel. */
   | { mode: 'split'; direction: 'ltr' | 'rtl'; scale?: number }
-  | { mode: 'typing' };
+  | { mode: 'typing'; scale?: number };
 
 /** Narrower, the guide's 64 px buttons and 22 px text no longer fit; wider takes the site's room. */
 export const PANEL_MIN_WIDTH = 440;
@@ -31,11 +31,12 @@ const PANEL_SHARE = 0.32;
 const KEYBOARD_SHARE = 0.46;
 export const KEYBOARD_MIN_HEIGHT = 490;
 
-export function keyboardHeight(screenHeight: number): number {
-  return Math.min(
-    screenHeight,
-    Math.max(KEYBOARD_MIN_HEIGHT, Math.round(screenHeight * KEYBOARD_SHARE)),
-  );
+/** Larger text: the step line may take two lines above the keys. */
+const KEYBOARD_EXTRA_PER_SCALE = 120;
+
+export function keyboardHeight(screenHeight: number, scale = 1): number {
+  const least = KEYBOARD_MIN_HEIGHT + Math.round((scale - 1) * KEYBOARD_EXTRA_PER_SCALE);
+  return Math.min(screenHeight, Math.max(least, Math.round(screenHeight * KEYBOARD_SHARE)));
 }
 
 /** Never more than this share of the screen: the site must stay usable beside the panel. */
@@ -56,7 +57,7 @@ export function placeSurfaces(
   const whole = { x: 0, y: 0, width: screen.width, height: screen.height };
   if (layout.mode === 'full') return { kiosk: whole, site: null };
   if (layout.mode === 'typing') {
-    const strip = keyboardHeight(screen.height);
+    const strip = keyboardHeight(screen.height, layout.scale);
     const siteHeight = screen.height - strip;
     return {
       kiosk: { x: 0, y: siteHeight, width: screen.width, height: strip },

@@ -39,6 +39,8 @@ try {
         hasTouch: true,
       });
       context.setDefaultTimeout(15_000);
+      // tsx keeps function names with a helper the page does not have.
+      await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
       const page = await context.newPage();
       await page.goto(host.url);
       await page.locator('[data-screen="attract"]').waitFor();

@@ -34,6 +34,8 @@ try {
     viewport: { width: 1280, height: 800 },
     hasTouch: true,
   });
+  // tsx keeps function names with a helper the page does not have.
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   const page = await context.newPage();
   await page.goto(host.url);
   await page.locator('[data-screen="attract"]').waitFor();

@@ -6,40 +6,19 @@
  * volunteer called, who badges in without wiping the visit.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { type Guided, lendVisitorBrowsing } from '../support/guided-kiosk.js';
-import { useKioskPages } from '../support/kiosk-pages.js';
-import { type ProcedureSites, startProcedureSites } from '../support/procedure-sites.js';
+import type { Guided } from '../support/guided-kiosk.js';
+import { useGuidedKiosk } from '../support/guided-kiosk-fixture.js';
 import { typeLikeReader } from '../support/reader-keys.js';
 import { saveScreen } from '../support/screenshots.js';
 import { saveSplitScreen } from '../support/split-screen.js';
 import { AWA, enrolAwa, pressPin } from '../support/staff-sign-in.js';
 
-let sites: ProcedureSites;
-beforeAll(async () => {
-  sites = await startProcedureSites();
-});
-afterAll(async () => {
-  await sites?.close();
-});
-const kiosk = useKioskPages({ chromiumArgs: () => sites.chromiumArgs });
-let guided: Guided | undefined;
-afterEach(async () => {
-  await guided?.visitor.wipe().catch(() => undefined);
-  await guided?.visitor.dispose();
-  guided = undefined;
-});
+const guidedKiosk = useGuidedKiosk();
 
-async function openGuided(config: Record<string, unknown> = {}): Promise<Guided> {
-  const opened = await kiosk.open({
-    readers: { wedge: { enabled: true, role: 'staff-badge' } },
-    ...config,
-  });
-  const host = kiosk.state.host;
-  if (!host) throw new Error('no host');
-  guided = lendVisitorBrowsing(opened, host, kiosk.browser(), { keyboard: true });
-  return guided;
+function openGuided(): Promise<Guided> {
+  return guidedKiosk.open({ readers: { wedge: { enabled: true, role: 'staff-badge' } } });
 }
 
 /** Touches an on-screen key by what it types (simple-keyboard names each key). */

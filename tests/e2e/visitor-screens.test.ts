@@ -4,36 +4,18 @@
  * overflowing its box. (`npm run audit -- screens` walks the same screens in
  * the three displays too and draws the contact sheets.)
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../main/contract/ipc-contract.js';
-import { type Guided, lendVisitorBrowsing } from '../support/guided-kiosk.js';
-import { useKioskPages } from '../support/kiosk-pages.js';
-import { type ProcedureSites, startProcedureSites } from '../support/procedure-sites.js';
+import { useGuidedKiosk } from '../support/guided-kiosk-fixture.js';
 import { DISPLAYS, auditScreen, visitorScreens } from '../support/screen-walk.js';
 
-let sites: ProcedureSites;
-beforeAll(async () => {
-  sites = await startProcedureSites();
-});
-afterAll(async () => {
-  await sites?.close();
-});
-const kiosk = useKioskPages({ chromiumArgs: () => sites.chromiumArgs });
-let guided: Guided | undefined;
-afterEach(async () => {
-  await guided?.visitor.wipe().catch(() => undefined);
-  await guided?.visitor.dispose();
-  guided = undefined;
-});
+const guidedKiosk = useGuidedKiosk();
 
 describe('every visitor screen', () => {
   it.each([...LANGUAGE_CODES])(
     'in %s: clean for axe, 64 px targets, 22 px text, nothing cut off',
     async (language) => {
-      const opened = await kiosk.open();
-      const host = kiosk.state.host;
-      if (!host) throw new Error('no host');
-      guided = lendVisitorBrowsing(opened, host, kiosk.browser(), { keyboard: true });
+      const guided = await guidedKiosk.open();
       const found: string[] = [];
       const steps = visitorScreens(language, DISPLAYS.normal);
       for (const step of steps) {
@@ -44,7 +26,7 @@ describe('every visitor screen', () => {
       }
       expect(found).toEqual([]);
       expect(steps.length).toBeGreaterThanOrEqual(16);
-      expect(opened.errors).toEqual([]);
+      expect(guided.errors).toEqual([]);
     },
     90_000,
   );

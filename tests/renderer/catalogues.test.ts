@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_SCRIPTS } from '../support/scripts.js';
 import { LANGUAGE_CODES } from '../../main/contract/ipc-contract.js';
 import { LANGUAGE_NAMES } from '../../renderer/kit/languages.js';
 import { catalogues } from '../../renderer/kit/i18n.js';
@@ -18,17 +19,6 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 const reference = flatten(fr);
-/** Scripts each catalogue must be written in (staff status lines carry Latin codes). */
-const SCRIPTS: Record<(typeof LANGUAGE_CODES)[number], RegExp> = {
-  fr: /\p{Script=Latin}/u,
-  en: /\p{Script=Latin}/u,
-  es: /\p{Script=Latin}/u,
-  pt: /\p{Script=Latin}/u,
-  ro: /\p{Script=Latin}/u,
-  ar: /[\u0600-\u06FF]/,
-  fa: /[\u0600-\u06FF]/,
-  uk: /\p{Script=Cyrillic}/u,
-};
 
 describe('translation catalogues', () => {
   it('covers every visitor language', () => {
@@ -49,10 +39,11 @@ describe('translation catalogues', () => {
 
   it('names every supported language in its own script', () => {
     expect(Object.keys(LANGUAGE_NAMES).sort()).toEqual([...LANGUAGE_CODES].sort());
-    for (const code of LANGUAGE_CODES) expect(LANGUAGE_NAMES[code], code).toMatch(SCRIPTS[code]);
+    for (const code of LANGUAGE_CODES)
+      expect(LANGUAGE_NAMES[code], code).toMatch(LANGUAGE_SCRIPTS[code]);
   });
 
-  it.each(Object.keys(SCRIPTS) as (keyof typeof SCRIPTS)[])(
+  it.each(Object.keys(LANGUAGE_SCRIPTS) as (keyof typeof LANGUAGE_SCRIPTS)[])(
     '%s really translates: every text in its own script, none left in French',
     (code) => {
       const french = flatten(fr);
@@ -60,7 +51,7 @@ describe('translation catalogues', () => {
         const words = text.replace(/\{\{\w+\}\}/g, '');
         // Staff status lines carry Latin codes; "{{time}}: {{outcome}}" has no words of its own.
         if (key.startsWith('status.') || !/\p{L}/u.test(words)) continue;
-        expect(text, key).toMatch(SCRIPTS[code]);
+        expect(text, key).toMatch(LANGUAGE_SCRIPTS[code]);
         if (code !== 'fr' && text.length > 12)
           expect(text, `${code} ${key}`).not.toBe(french.get(key));
       }

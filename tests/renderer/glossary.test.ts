@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_SCRIPTS } from '../support/scripts.js';
 import { LANGUAGE_CODES } from '../../main/contract/ipc-contract.js';
 import { builtInCatalogueDir, loadCatalogue } from '../../main/procedures/catalogue-loader.js';
 import { resolveProcedure } from '../../main/procedures/procedure-text.js';
 import { GLOSSARY } from '../../renderer/glossary/glossary.js';
 import { entriesIn, markGlossaryWords } from '../../renderer/glossary/glossary-marks.js';
-
-const SCRIPT: Record<(typeof LANGUAGE_CODES)[number], RegExp> = {
-  fr: /\p{Script=Latin}/u,
-  en: /\p{Script=Latin}/u,
-  es: /\p{Script=Latin}/u,
-  pt: /\p{Script=Latin}/u,
-  ro: /\p{Script=Latin}/u,
-  ar: /\p{Script=Arabic}/u,
-  fa: /\p{Script=Arabic}/u,
-  uk: /\p{Script=Cyrillic}/u,
-};
 
 describe('glossary of administrative words', () => {
   it('has at least forty words, the ones visitors meet most among them', () => {
@@ -42,7 +32,7 @@ describe('glossary of administrative words', () => {
     for (const entry of GLOSSARY.entries) {
       for (const language of LANGUAGE_CODES) {
         const meaning = entry.meaning[language];
-        expect(meaning, `${entry.id} ${language}`).toMatch(SCRIPT[language]);
+        expect(meaning, `${entry.id} ${language}`).toMatch(LANGUAGE_SCRIPTS[language]);
         expect(meaning.split(/\s+/).length, `${entry.id} ${language}`).toBeLessThanOrEqual(30);
         if (language !== 'fr')
           expect(meaning, `${entry.id} ${language}`).not.toBe(entry.meaning.fr);

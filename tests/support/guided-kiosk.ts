@@ -4,7 +4,6 @@
  * with the split view played by two pages of the test's Chromium.
  */
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 import { ChromiumGuideSite } from '../../main/host/chromium-guide-site.js';
 import { ChromiumVisitorBrowser } from '../../main/host/visitor-browser.js';
 import type { KioskPage } from './kiosk-pages.js';
@@ -35,9 +34,14 @@ export function lendVisitorBrowsing(
     host,
     split,
     visitor,
+    // A plain wait (no test runner here: benches and audits use it too).
     site: async () => {
-      await expect.poll(() => split.site !== null, { timeout: 5000 }).toBe(true);
-      return split.site as unknown as Page;
+      const until = Date.now() + 5000;
+      while (!split.site) {
+        if (Date.now() > until) throw new Error('the guide opened no site page in 5 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return split.site;
     },
   };
 }

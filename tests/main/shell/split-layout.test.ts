@@ -15,6 +15,10 @@ describe('split view', () => {
     const small = placeSurfaces({ width: 1280, height: 800 }, { mode: 'typing' });
     expect(small.kiosk.height).toBe(KEYBOARD_MIN_HEIGHT);
     expect(small.site?.height).toBe(800 - KEYBOARD_MIN_HEIGHT);
+    // Larger text: room for the step on two lines above the keys.
+    expect(
+      placeSurfaces({ width: 1280, height: 800 }, { mode: 'typing', scale: 1.5 }).kiosk,
+    ).toEqual({ x: 0, y: 250, width: 1280, height: 550 });
   });
 
   it('widens the guide panel with the text size, never past half the screen', () => {
