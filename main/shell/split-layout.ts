@@ -27,9 +27,9 @@ export type ScreenLayout =
 export const PANEL_MIN_WIDTH = 440;
 export const PANEL_MAX_WIDTH = 600;
 const PANEL_SHARE = 0.32;
-/** The keyboard strip: the step line and six rows of 64 px keys, never less than 490 px. */
+/** The keyboard strip: the step line (with "Appeler un bénévole") and six rows of 64 px keys. */
 const KEYBOARD_SHARE = 0.46;
-export const KEYBOARD_MIN_HEIGHT = 490;
+export const KEYBOARD_MIN_HEIGHT = 510;
 
 /** Larger text: the step line may take two lines above the keys. */
 const KEYBOARD_EXTRA_PER_SCALE = 120;

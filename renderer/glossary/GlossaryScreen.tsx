@@ -9,6 +9,7 @@ import { useOverlay } from '../kit/overlay';
 import { PICTOGRAM_ICONS } from '../kit/pictograms';
 import { ReadAloudButton } from '../kit/ReadAloudButton';
 import { BackButton } from '../visitor/BackButton';
+import { CallVolunteerButton } from '../visitor/HelpBand';
 import { GLOSSARY } from './glossary';
 import { GlossaryWordDialog } from './GlossaryWordDialog';
 
@@ -34,7 +35,10 @@ export function GlossaryScreen({ onClose }: { onClose: () => void }) {
   return (
     <div className="screen glossary-screen" data-screen="glossary">
       <main className="home">
-        <BackButton onClick={onClose} />
+        <div className="aids">
+          <BackButton onClick={onClose} />
+          <CallVolunteerButton />
+        </div>
         <h1 className="home__title">
           <Icon src={bookIcon} size={56} />
           {t('glossary.title')}

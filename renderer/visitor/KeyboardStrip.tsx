@@ -8,6 +8,7 @@ import type {
 import { Icon } from '../kit/Icon';
 import { type KeyboardTarget, OnScreenKeyboard } from '../kit/keyboard/OnScreenKeyboard';
 import { PICTOGRAM_ICONS } from '../kit/pictograms';
+import { CallVolunteerButton } from './HelpBand';
 
 type Guiding = Extract<GuideView, { state: 'guiding' }>;
 
@@ -41,15 +42,18 @@ export function KeyboardStrip({
   return (
     <main className="keyboard-strip" data-screen="keyboard" data-step={step.id}>
       <h1 className="visually-hidden">{t('keyboard.title')}</h1>
-      <p className="keyboard-strip__step" lang={procedure.language}>
-        <Icon src={PICTOGRAM_ICONS[step.pictogram]} size={40} />
-        <span className="keyboard-strip__progress">
-          {t('guide.step', { current: guide.stepIndex + 1, count: guide.stepCount })}
-        </span>
-        <span className="keyboard-strip__text" data-testid="step-text">
-          {step.text}
-        </span>
-      </p>
+      <div className="keyboard-strip__head">
+        <p className="keyboard-strip__step" lang={procedure.language}>
+          <Icon src={PICTOGRAM_ICONS[step.pictogram]} size={40} />
+          <span className="keyboard-strip__progress">
+            {t('guide.step', { current: guide.stepIndex + 1, count: guide.stepCount })}
+          </span>
+          <span className="keyboard-strip__text" data-testid="step-text">
+            {step.text}
+          </span>
+        </p>
+        <CallVolunteerButton />
+      </div>
       <OnScreenKeyboard
         key={`${open.mode}-${String(open.secret)}`}
         {...open}

@@ -127,6 +127,7 @@ export function OnScreenKeyboard({
         rtl={layout.rtl ?? false}
         buttonTheme={[
           { class: 'keyboard__key--wide', buttons: '{space}' },
+          { class: 'keyboard__key--long', buttons: '@gmail.com' },
           {
             class: 'keyboard__key--action',
             buttons: '{enter} {next} {hide} {bksp} {shift} {switch}',

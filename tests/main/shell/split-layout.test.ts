@@ -8,8 +8,8 @@ import {
 describe('split view', () => {
   it('puts the site above and the keyboard strip across the bottom while typing', () => {
     expect(placeSurfaces({ width: 1920, height: 1080 }, { mode: 'typing' })).toEqual({
-      site: { x: 0, y: 0, width: 1920, height: 583 },
-      kiosk: { x: 0, y: 583, width: 1920, height: 497 },
+      site: { x: 0, y: 0, width: 1920, height: 570 },
+      kiosk: { x: 0, y: 570, width: 1920, height: 510 },
     });
     // A short screen keeps six rows of 64 px keys and the step line.
     const small = placeSurfaces({ width: 1280, height: 800 }, { mode: 'typing' });
@@ -18,7 +18,7 @@ describe('split view', () => {
     // Larger text: room for the step on two lines above the keys.
     expect(
       placeSurfaces({ width: 1280, height: 800 }, { mode: 'typing', scale: 1.5 }).kiosk,
-    ).toEqual({ x: 0, y: 250, width: 1280, height: 550 });
+    ).toEqual({ x: 0, y: 230, width: 1280, height: 570 });
   });
 
   it('widens the guide panel with the text size, never past half the screen', () => {
