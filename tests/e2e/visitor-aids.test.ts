@@ -125,6 +125,31 @@ describe('on-screen keyboard on the official site', () => {
     await saveScreen(page, 'keyboard-glossary-fa');
     expect((await axeViolations(page)).join('\n')).toBe('');
   });
+
+  it('in Persian, the guide reads right to left beside the site, and the site’s field opens Latin letters with Persian one key away', async () => {
+    const { page, split, site: sitePage } = await openGuided();
+    await page.getByRole('button', { name: 'فارسی / دری' }).tap();
+    await page.getByRole('heading', { level: 1 }).tap();
+    await page.locator('[data-category="emploi"]').tap();
+    await page.getByRole('button', { name: /به‌روزرسانی ماهانه/ }).tap();
+    await page.getByRole('button', { name: 'شروع', exact: true }).tap();
+    const site = await sitePage();
+    await site.locator('#identifiant').waitFor();
+    await expect.poll(() => split.layout).toEqual({ mode: 'split', direction: 'rtl' });
+    await expect(page.getByTestId('step-text').textContent()).resolves.toContain(
+      '\u2068France Travail\u2069',
+    );
+    await saveSplitScreen(page, split, 'guide-login-fa');
+    await site.locator('#cookies button').click();
+    await site.locator('#identifiant').click();
+    const keyboard = page.getByTestId('on-screen-keyboard');
+    await expect.poll(() => keyboard.getAttribute('data-layout')).toBe('en');
+    await expect(keyboard.locator('[data-skbtn="{switch}"]').textContent()).resolves.toBe('ا ب پ');
+    await key(page, 'a');
+    await expect.poll(() => site.inputValue('#identifiant')).toBe('a');
+    await saveSplitScreen(page, split, 'keyboard-site-fa');
+    expect((await axeViolations(page)).join('\n')).toBe('');
+  });
 });
 
 describe('glossary', () => {
