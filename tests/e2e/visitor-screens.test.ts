@@ -25,7 +25,7 @@ describe('every visitor screen', () => {
           for (const item of list) found.push(`${step.name} ${kind}: ${item}`);
       }
       expect(found).toEqual([]);
-      expect(steps.length).toBeGreaterThanOrEqual(16);
+      expect(steps.length).toBeGreaterThanOrEqual(17);
       expect(guided.errors).toEqual([]);
     },
     90_000,

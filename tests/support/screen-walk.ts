@@ -226,5 +226,14 @@ export function visitorScreens(language: LanguageCode, display: Display): Step[]
         await page.locator('[data-screen="site-unreachable"]').waitFor({ timeout: 25_000 });
       },
     },
+    {
+      name: 'idle-warning',
+      go: async ({ page, host }) => {
+        // Nobody touched the screen for the idle time: the clock is moved, not waited for.
+        const { session } = host.services;
+        session.dispatch({ type: 'tick', at: Date.now() + session.timing.idleMs + 1000 });
+        await page.getByTestId('idle-warning').waitFor();
+      },
+    },
   ];
 }
