@@ -48,8 +48,6 @@ export interface VisitorAids extends Wiper {
   siteFieldFocused(report: { field: FieldKeyboard | null; touch: number }): void;
   /** A volunteer badged in and chose "J'aide cette personne". */
   answerCall(): void;
-  /** Whether a visitor is waiting for a volunteer now. */
-  calling(): boolean;
   /** The visit's text size (1, 1.25, 1.5). */
   textScale(): number;
 }
@@ -167,7 +165,6 @@ export function createVisitorAids(options: {
       options.emit.keyboard(keyboard);
     },
     answerCall: () => endCall('answered'),
-    calling: () => calls.view().state === 'calling',
     textScale: () => display.textSize,
     wipe() {
       endCall('visit-ended');
