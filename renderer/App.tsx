@@ -7,6 +7,7 @@ import {
   type LanguageCode,
   NORMAL_DISPLAY,
   type SessionView,
+  type StaffView,
 } from '../main/contract/ipc-contract';
 import { GlossaryScreen } from './glossary/GlossaryScreen';
 import type { HostClient } from './kit/host-client';
@@ -51,8 +52,13 @@ export function App({ host }: { host: HostClient }) {
   return (
     <OverlayContext.Provider value={reportOverlay}>
       {/* A new session id remounts everything: no state of one visitor survives into the next. */}
-      <VisitorSession key={session.sessionId} host={host} info={info} session={session} />
-      {staff.state === 'arrived' && <StaffArrivedDialog host={host} view={staff} />}
+      <VisitorSession
+        key={session.sessionId}
+        host={host}
+        info={info}
+        session={session}
+        staff={staff}
+      />
       {staff.state === 'pin' && <StaffPinDialog host={host} view={staff} />}
       <StaffNotice view={staff} />
     </OverlayContext.Provider>
@@ -78,11 +84,13 @@ interface VisitorSessionProps {
   host: HostClient;
   info: AppInfo;
   session: SessionView;
+  /** A staff badge read during the visit: the volunteer's choice shows over it. */
+  staff: StaffView;
 }
 
 const NO_CALL: HelpView = { state: 'none' };
 
-function VisitorSession({ host, info, session }: VisitorSessionProps) {
+function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
   const { t, i18n } = useTranslation();
   // Every visitor starts in the configured default language until they choose.
   const [chosen, setChosen] = useState<LanguageCode | null>(null);
@@ -213,6 +221,7 @@ function VisitorSession({ host, info, session }: VisitorSessionProps) {
           />
         </div>
       )}
+      {staff.state === 'arrived' && <StaffArrivedDialog host={host} view={staff} />}
       {session.kind === 'idle-warning' && (
         <IdleWarning
           remainingMs={session.warningRemainingMs ?? session.warningSeconds * 1000}

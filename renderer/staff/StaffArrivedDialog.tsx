@@ -6,7 +6,7 @@ import type { StaffView } from '../../main/contract/ipc-contract';
 import { AlertDialog } from '../kit/AlertDialog';
 import type { HostClient } from '../kit/host-client';
 import { Icon } from '../kit/Icon';
-import { useHostView } from '../kit/useHostView';
+import { useVisitorAids } from '../kit/visitor-aids';
 
 /**
  * A staff badge read while a visitor uses the kiosk (a volunteer answering a
@@ -16,7 +16,8 @@ import { useHostView } from '../kit/useHostView';
  */
 export function StaffArrivedDialog({ host, view }: { host: HostClient; view: StaffView }) {
   const { t } = useTranslation();
-  const help = useHostView(host, 'help.get', 'help.changed', { state: 'none' });
+  // The visit's call, already known: the dialog says at once whether this person called.
+  const { help } = useVisitorAids();
   const [confirming, setConfirming] = useState(false);
   const call = (method: 'staff.help' | 'staff.proceed' | 'staff.cancel') =>
     void host.call(method, {}).catch(() => undefined);
