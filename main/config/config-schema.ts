@@ -8,6 +8,7 @@ import { LANGUAGE_CODES, LanguageCode } from '../contract/ipc-contract.js';
 import { PROFILE_NAMES } from '../../native/printer/printer-profiles.js';
 import { parsePrinterUri } from '../../native/printer/printer-uri.js';
 import { ReceiptIdentity } from '../../native/printer/templates/receipt-identity.js';
+import { PaymentMethod } from '../../native/printer/templates/sale-receipt.js';
 
 export const KioskSection = z
   .object({
@@ -172,6 +173,8 @@ export const StaffSection = z
                 /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/,
                 'a PIN hash, as `borne staff entry` prints it (never the PIN itself)',
               ),
+            /** A site manager may sell past a member's rights or quota (audited). */
+            role: z.enum(['volunteer', 'manager']).default('volunteer'),
           })
           .strict(),
       )
@@ -191,6 +194,56 @@ export const MembershipSection = z
   })
   .strict();
 
+const PrinterId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a printer id from printing.printers');
+
+/** A recharge sold at the desk: what the operator's code is worth, and its solidarity price. */
+export const VoucherProduct = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lowercase letters, digits and dashes'),
+    /** As staff and receipts name it: "Recharge Orange 10 €". */
+    label: z.string().trim().min(1).max(60),
+    operator: z.string().trim().min(1).max(40),
+    faceValueCents: z.number().int().positive(),
+    /** What the member pays (0 for a free recharge). */
+    priceCents: z.number().int().min(0),
+    /** Recharges of this product one member card may buy per calendar month (none: no limit). */
+    monthlyQuota: z.number().int().min(1).max(100).optional(),
+    /** Staff are warned when the stock falls to this. */
+    lowStock: z.number().int().min(0).max(10_000).default(10),
+    /** How to use the code, printed on the voucher ("Appelez le 224…"). */
+    instructions: z.array(z.string().trim().min(1).max(200)).max(6).default([]),
+    /** How operators' stock files name this product, besides its id. */
+    csvNames: z.array(z.string().trim().min(1).max(80)).max(10).default([]),
+  })
+  .strict();
+export type VoucherProduct = z.infer<typeof VoucherProduct>;
+
+/** The voucher desk: products on sale, where vouchers print, how members pay. */
+export const VouchersSection = z
+  .object({
+    products: z
+      .array(VoucherProduct)
+      .max(50)
+      .refine(
+        (list) => new Set(list.map((p) => p.id)).size === list.length,
+        'product ids must differ',
+      )
+      .default([]),
+    /** The printer of vouchers and sale receipts (default: the first printer). */
+    printer: PrinterId.optional(),
+    /** Whether a member card must be read for every sale. */
+    memberCard: z.enum(['optional', 'required']).default('optional'),
+    /** How members may pay at this desk. */
+    payments: z
+      .array(PaymentMethod)
+      .min(1)
+      .refine((list) => new Set(list).size === list.length, 'each payment method may appear once')
+      .default(['cash', 'card', 'free']),
+  })
+  .strict();
+
 const ProcedureId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a procedure id')
@@ -207,10 +260,7 @@ export const ProceduresSection = z
     /** The procedures offered, by id, in this order within a category (default: all). */
     offered: z.array(ProcedureId).max(200).optional(),
     /** The printer of visitors' summary tickets (default: the first printer; none, no ticket). */
-    ticketPrinter: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'a printer id from printing.printers')
-      .optional(),
+    ticketPrinter: PrinterId.optional(),
   })
   .strict();
 
@@ -227,6 +277,7 @@ export const KioskConfig = z
     staff: StaffSection.prefault({}),
     membership: MembershipSection.prefault({}),
     procedures: ProceduresSection.prefault({}),
+    vouchers: VouchersSection.prefault({}),
   })
   .strict()
   .superRefine((config, context) => {
@@ -236,6 +287,14 @@ export const KioskConfig = z
         code: 'custom',
         path: ['procedures', 'ticketPrinter'],
         message: `no printer "${printer}" in printing.printers`,
+      });
+    }
+    const voucherPrinter = config.vouchers.printer;
+    if (voucherPrinter && !config.printing.printers.some((entry) => entry.id === voucherPrinter)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['vouchers', 'printer'],
+        message: `no printer "${voucherPrinter}" in printing.printers`,
       });
     }
   });

@@ -43,6 +43,7 @@ describe('kiosk configuration schema', () => {
       staff: { members: [], pinAttempts: 3, lockoutMinutes: 5, idleMinutes: 10 },
       membership: { validityMonths: 6 },
       procedures: {},
+      vouchers: { products: [], memberCard: 'optional', payments: ['cash', 'card', 'free'] },
     });
   });
 
