@@ -31,6 +31,7 @@ import { createGuideService, type GuideService } from './guide-service.js';
 import type { SiteRule } from '../shell/navigation-policy.js';
 import { MemoryUsageLog } from '../usage/memory-usage-log.js';
 import { createVisitorAids, type VisitorAids } from './visitor-aids.js';
+import { createVoucherDesk, type VoucherDesk } from './voucher-desk.js';
 
 export interface KioskServices {
   handlers: Handlers;
@@ -48,6 +49,8 @@ export interface KioskServices {
   guide: GuideService;
   /** The volunteer call, the keyboard's link to the site, the display: hosts attach their site to it. */
   aids: VisitorAids;
+  /** The voucher desk: stock, ledger and sales (staff only). */
+  desk: VoucherDesk;
   /** Usage events, in memory until the SQLite usage log exists. */
   usage: MemoryUsageLog;
   /** Where the visitor may browse now: the configured sites and those of the open procedure. */
@@ -113,7 +116,11 @@ export function createKioskServices(options: {
   const members = createMemberDesk({
     dataDir: folder,
     validityMonths: () => options.config.config.membership.validityMonths,
-    onChange: (memberView) => events.emit('member.changed', memberView),
+    onChange: (memberView) => {
+      events.emit('member.changed', memberView);
+      // The card on the desk decides the sale's rights and quota.
+      if (staff.view().state === 'signed-in') desk.refresh();
+    },
   });
   const staff = createStaffService({
     config: () => options.config.config,
@@ -178,6 +185,19 @@ export function createKioskServices(options: {
     log,
   });
   session.addWiper(aids);
+  const desk = createVoucherDesk({
+    config: () => options.config.config,
+    dataDir: folder,
+    printing,
+    members,
+    staff: () => {
+      const member = staff.signedIn();
+      if (!member) throw new Error('staff only');
+      return member;
+    },
+    onChange: (deskView) => events.emit('desk.changed', deskView),
+    log,
+  });
   const view = () => toSessionView(session.state, session.timing, Date.now());
   /** The signed-in staff member's name; anything else is refused. */
   const staffName = (): string => {
@@ -227,6 +247,7 @@ export function createKioskServices(options: {
     ...staff.handlers,
     ...guide.handlers,
     ...aids.handlers,
+    ...desk.handlers,
     'member.get': () => {
       staffName();
       return members.view();
@@ -261,9 +282,11 @@ export function createKioskServices(options: {
     members,
     guide,
     aids,
+    desk,
     usage,
     visitorSites: () => [...options.config.config.browsing.sites, ...guide.activeSites()],
     dispose: () => {
+      desk.dispose();
       members.dispose();
       printing.dispose();
       readers.dispose();

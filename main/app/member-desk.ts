@@ -17,6 +17,8 @@ export interface MemberDesk {
   enrol(by: string): MemberView;
   /** Takes the card off the desk (also when staff sign out). */
   clear(): MemberView;
+  /** The card on the desk (its pseudonym), for the voucher desk's quota; never shown. */
+  card(): { pseudonym: string | null } | null;
   /** The registry, for the voucher desk's lookups. */
   registry(): MemberRegistry;
   dispose(): void;
@@ -73,6 +75,7 @@ export function createMemberDesk(options: {
       card = null;
       return publish();
     },
+    card: () => (card ? { pseudonym: card.pseudonym } : null),
     registry: open,
     dispose() {
       card = null;

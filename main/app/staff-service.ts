@@ -16,6 +16,8 @@ export interface StaffService {
   /** A staff badge was read: its pseudonym. */
   badge(pseudonym: string): void;
   view(): StaffView;
+  /** Who is signed in now, and whether they manage the site (null: nobody). */
+  signedIn(): { name: string; manager: boolean } | null;
   handlers: Pick<
     Handlers,
     | 'staff.get'
@@ -97,6 +99,12 @@ export function createStaffService(options: {
       publish();
     },
     view,
+    signedIn: () => {
+      const state = login.state(now());
+      return state.kind === 'signed-in'
+        ? { name: state.member.name, manager: state.member.role === 'manager' }
+        : null;
+    },
     handlers: {
       'staff.get': view,
       'staff.pin': ({ pin }) => {

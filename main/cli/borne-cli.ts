@@ -17,6 +17,7 @@ import { addMemberCommands } from './member-commands.js';
 import { addPrinterCommands } from './printer-commands.js';
 import { addReceiptCommands } from './receipt-commands.js';
 import { addStaffCommands } from './staff-commands.js';
+import { addVoucherCommands } from './voucher-commands.js';
 
 export type { CliIo } from './cli-io.js';
 
@@ -69,6 +70,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   addStaffCommands(program, io, setExitCode);
   addMemberCommands(program, io, setExitCode);
   addCatalogueCommands(program, io, setExitCode);
+  addVoucherCommands(program, io, setExitCode);
 
   return program;
 }

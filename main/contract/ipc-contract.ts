@@ -10,9 +10,11 @@ import { z } from 'zod';
 
 import { AIDS, Display, EditKey, HelpCallRecord, HelpView, KeyboardView } from './aids-contract.js';
 import { CatalogueView, GuideView } from './guide-contract.js';
+import { DESK_METHODS, DeskView } from './desk-contract.js';
 
 export * from './aids-contract.js';
 export * from './channels.js';
+export * from './desk-contract.js';
 export * from './guide-contract.js';
 
 /**
@@ -302,6 +304,7 @@ export const methods = {
     params: z.object({ open: z.boolean() }).strict(),
     result: z.object({}).strict(),
   },
+  ...DESK_METHODS,
 } as const;
 
 /** Events pushed by the services to the renderer, by name. */
@@ -315,6 +318,7 @@ export const events = {
   'guide.changed': GuideView,
   'help.changed': HelpView,
   'keyboard.changed': KeyboardView,
+  'desk.changed': DeskView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

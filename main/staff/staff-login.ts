@@ -13,6 +13,8 @@ export interface StaffMember {
   badge: string;
   /** `scrypt$N$r$p$salt$hash`, base64url parts. */
   pin: string;
+  /** A site manager may sell past a member's rights or quota (audited). */
+  role?: 'volunteer' | 'manager';
 }
 
 export interface StaffPolicy {

@@ -36,6 +36,11 @@ export const DayReportInput = z
     reprints: z.number().int().min(0).default(0),
     /** Prints whose outcome is unknown (connection lost mid-job): check them. */
     unknownPrints: z.number().int().min(0).default(0),
+    /** The sales journal's closing entry for the day (its SHA-256, hex). */
+    closingHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .strict()
   .superRefine((report, context) => {
@@ -100,6 +105,15 @@ export function dayReport(
       bold: report.unknownPrints > 0,
     },
   ];
+  if (report.closingHash) {
+    // 32 characters a line: fits the narrowest (58 mm) roll.
+    blocks.push(
+      { type: 'rule' },
+      { type: 'text', text: 'Clôture du journal (SHA-256)', bold: true },
+      { type: 'text', text: report.closingHash.slice(0, 32) },
+      { type: 'text', text: report.closingHash.slice(32) },
+    );
+  }
   blocks.push(...ticketFooter(identity, printedAt));
   return { blocks };
 }
