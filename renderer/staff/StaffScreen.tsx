@@ -1,5 +1,4 @@
 import logoutIcon from '@material-symbols/svg-400/rounded/logout.svg';
-import storeIcon from '@material-symbols/svg-400/rounded/storefront.svg';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, StaffView } from '../../main/contract/ipc-contract';
@@ -8,6 +7,7 @@ import { Icon } from '../kit/Icon';
 import { DeviceStatusList } from './DeviceStatusList';
 import { HelpCallList } from './HelpCallList';
 import { MemberPanel } from './MemberPanel';
+import { VoucherDesk } from './desk/VoucherDesk';
 
 const ACTIVITY_EVERY_MS = 5000;
 
@@ -50,10 +50,7 @@ export function StaffScreen({
       <main className="home">
         <h1 className="home__title">{t('staff.title')}</h1>
         <p className="lead">{t('staff.hello', { name: view.name ?? '' })}</p>
-        <p className="lead home__soon">
-          <Icon src={storeIcon} size={44} />
-          {t('staff.soon')}
-        </p>
+        <VoucherDesk host={host} />
         <MemberPanel host={host} />
         <HelpCallList host={host} />
         <DeviceStatusList host={host} />
