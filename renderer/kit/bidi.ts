@@ -42,3 +42,11 @@ export function isolateProcedure(procedure: ProcedureView): ProcedureView {
     end: { done: procedure.end.done.map(iso), next: procedure.end.next.map(iso) },
   };
 }
+
+/**
+ * One value set inside a sentence (a product name, a serial, an amount):
+ * isolated so it keeps its own direction whatever the sentence's.
+ */
+export function isolate(value: string): string {
+  return `${FSI}${value}${PDI}`;
+}

@@ -10,61 +10,18 @@ import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dayOf, periodEnd } from '../../main/members/membership-period.js';
-import type { HidBackend, HidHandle } from '../../native/hid/hid-reader.js';
-import { HidRecording } from '../../native/hid/hid-recording.js';
 import { axeViolations } from '../support/axe.js';
+import {
+  DESK_READERS,
+  deskReader,
+  MEMBER_CARD_NUMBER as CARD_NUMBER,
+} from '../support/desk-reader.js';
 import { useKioskPages } from '../support/kiosk-pages.js';
 import { saveScreen } from '../support/screenshots.js';
 import { enrolAwa, signInAwa } from '../support/staff-sign-in.js';
 
 const kiosk = useKioskPages();
-const RECORDING = HidRecording.parse(
-  JSON.parse(readFileSync('tests/fixtures/hid/msr-member-card.json', 'utf8')),
-);
-const CARD_NUMBER = '6280010000004215';
-const SWIPE = Buffer.from((RECORDING.events[0] as { report: string }).report, 'hex');
-
-/** The desk's magnetic-stripe reader, plugged in; `swipe()` sends the recorded card. */
-function deskReader(): { backend: () => Promise<HidBackend>; swipe: () => void } {
-  const listeners = new Set<(report: Uint8Array) => void>();
-  const backend: HidBackend = {
-    list: async () => [{ path: '/dev/hidraw-desk', ...RECORDING.device }],
-    open: async () => {
-      let listener: (report: Uint8Array) => void = () => {};
-      const forward = (report: Uint8Array) => listener(report);
-      listeners.add(forward);
-      const handle: HidHandle = {
-        onReport: (next) => (listener = next),
-        onError: () => {},
-        close: () => listeners.delete(forward),
-      };
-      return handle;
-    },
-  };
-  return {
-    backend: () => Promise.resolve(backend),
-    swipe: () => {
-      for (const listener of listeners) listener(new Uint8Array(SWIPE));
-    },
-  };
-}
-
-const CONFIG = {
-  readers: {
-    wedge: { enabled: true, role: 'staff-badge' },
-    hid: [
-      {
-        id: 'cartes',
-        vendorId: RECORDING.device.vendorId,
-        productId: RECORDING.device.productId,
-        usagePage: RECORDING.device.usagePage,
-        decoder: 'msr',
-        role: 'member-card',
-      },
-    ],
-  },
-  membership: { validityMonths: 6 },
-};
+const CONFIG = { readers: DESK_READERS, membership: { validityMonths: 6 } };
 
 async function openDesk(): Promise<{ page: Page; swipe: () => void; dataDir: string }> {
   const reader = deskReader();

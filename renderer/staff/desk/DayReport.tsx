@@ -1,6 +1,7 @@
 import printIcon from '@material-symbols/svg-400/rounded/print.svg';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../kit/bidi';
 import type { DayReportView } from '../../../main/contract/ipc-contract';
 import { AlertDialog } from '../../kit/AlertDialog';
 import type { HostClient } from '../../kit/host-client';
@@ -47,7 +48,7 @@ export function DayReport({ host, onClose }: { host: HostClient; onClose: () => 
                 <li key={product.label} className="desk__line">
                   {t('desk.report.product', {
                     count: product.count,
-                    label: product.label,
+                    label: isolate(product.label),
                     amount: money(product.paidCents),
                   })}
                 </li>

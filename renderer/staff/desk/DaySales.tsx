@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../kit/bidi';
 import type { SoldVoucher } from '../../../main/contract/ipc-contract';
 import { AlertDialog } from '../../kit/AlertDialog';
 import type { HostClient } from '../../kit/host-client';
@@ -65,7 +66,7 @@ export function DaySales({
                 <strong>{sale.receiptNumber}</strong>{' '}
                 {t('desk.sales.line', {
                   time: sale.time,
-                  label: sale.label,
+                  label: isolate(sale.label),
                   amount: formatMoney(sale.priceCents, i18n.language),
                   payment: t(`desk.payment.${sale.payment}`),
                 })}{' '}

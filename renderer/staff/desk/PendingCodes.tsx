@@ -1,6 +1,7 @@
 import warningIcon from '@material-symbols/svg-400/rounded/warning.svg';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../kit/bidi';
 import type { PendingCode } from '../../../main/contract/ipc-contract';
 import { Icon } from '../../kit/Icon';
 import { type DeskReason, ReasonDialog, REPRINT_REASONS, VOID_REASONS } from './ReasonDialog';
@@ -32,7 +33,7 @@ export function PendingCodes({ pending, settle }: { pending: PendingCode[]; sett
           <li key={code.codeId} className="desk__item" data-serial={code.serial}>
             <p className="desk__line">
               <strong>{t(`desk.pending.${code.state}`)}</strong>{' '}
-              {t('desk.pending.line', { label: code.label, serial: code.serial })}
+              {t('desk.pending.line', { label: isolate(code.label), serial: isolate(code.serial) })}
             </p>
             {code.state !== 'printing' && (
               <div className="desk__actions">

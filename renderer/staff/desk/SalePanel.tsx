@@ -5,6 +5,7 @@ import bankIcon from '@material-symbols/svg-400/rounded/account_balance.svg';
 import doneIcon from '@material-symbols/svg-400/rounded/check_circle.svg';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../kit/bidi';
 import type { DeskPayment, DeskSale, DeskView } from '../../../main/contract/ipc-contract';
 import { Icon } from '../../kit/Icon';
 import { formatMoney } from './money';
@@ -72,7 +73,7 @@ export function SalePanel({
       data-step={sale.step}
     >
       <h3 id="sale-title" className="desk__subtitle">
-        {t('desk.sale', { label: sale.label })}
+        {t('desk.sale', { label: isolate(sale.label) })}
       </h3>
       <p className="desk__price">{t('desk.toPay', { amount: money(sale.priceCents) })}</p>
       {sale.step === 'ready' && (

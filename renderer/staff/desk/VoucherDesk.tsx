@@ -3,6 +3,7 @@ import storeIcon from '@material-symbols/svg-400/rounded/storefront.svg';
 import reportIcon from '@material-symbols/svg-400/rounded/summarize.svg';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../kit/bidi';
 import type { HostClient } from '../../kit/host-client';
 import { Icon } from '../../kit/Icon';
 import { DayReport } from './DayReport';
@@ -42,7 +43,10 @@ export function VoucherDesk({ host }: { host: HostClient }) {
           )}
           {desk.done && !desk.sale && (
             <p className="desk__status desk__status--ok" role="status" data-testid="desk-done">
-              {t('desk.done', { receipt: desk.done.receiptNumber, label: desk.done.label })}
+              {t('desk.done', {
+                receipt: isolate(desk.done.receiptNumber),
+                label: isolate(desk.done.label),
+              })}
             </p>
           )}
           <PendingCodes pending={desk.pending} settle={settle} />
