@@ -6,9 +6,7 @@
  * session's memory only. Raw reads are never in an event.
  */
 import { createHmac } from 'node:crypto';
-import type { DecodeResult } from './parsers/decode-result.js';
-import { parseEm4100 } from './parsers/em4100.js';
-import { parseTrack } from './parsers/magstripe-track.js';
+import { memberCardIdentity } from './parsers/member-card.js';
 import { parseMrz } from './parsers/mrz.js';
 import { parseRetailBarcode } from './parsers/retail-barcode.js';
 
@@ -47,23 +45,6 @@ export function pseudonymize(secret: Uint8Array, kind: string, identifier: strin
     .toString('base64url');
 }
 
-/** The identifier a card carries, however it was read. */
-function identify(source: ReadSource): DecodeResult | { valid: true; id: string } {
-  if (source.type === 'tracks') return parseTrack(source.text);
-  if (source.type === 'badge') return parseEm4100(source.text);
-  const text = source.text.trim();
-  // Member cards are often plain barcodes of the member number: taken as printed.
-  return /^[\x21-\x7e]{4,64}$/.test(text)
-    ? { valid: true, id: text }
-    : {
-        kind: 'barcode',
-        valid: false,
-        fields: {},
-        fieldValidity: {},
-        errors: ['empty or unreadable code'],
-      };
-}
-
 export function readerEvent(role: ReaderRole, source: ReadSource, secret: Uint8Array): ReaderEvent {
   if (role === 'id-card') {
     const mrz = parseMrz(source.text);
@@ -85,14 +66,9 @@ export function readerEvent(role: ReaderRole, source: ReadSource, secret: Uint8A
       errors: code.errors,
     };
   }
-  const read = identify(source);
-  if ('id' in read)
-    return { kind: role, valid: true, pseudonym: pseudonymize(secret, role, read.id), errors: [] };
-  const id = read.fields.pan ?? read.fields.decimal;
-  return {
-    kind: role,
-    valid: read.valid,
-    pseudonym: read.valid && id ? pseudonymize(secret, role, id) : null,
-    errors: read.errors,
-  };
+  // Member cards and badges are identifiers, not bank cards (parsers/member-card).
+  const read = memberCardIdentity(source.type, source.text);
+  return read.ok
+    ? { kind: role, valid: true, pseudonym: pseudonymize(secret, role, read.id), errors: [] }
+    : { kind: role, valid: false, pseudonym: null, errors: [read.error] };
 }

@@ -146,12 +146,18 @@ export function parseMrz(input: string): DecodeResult {
     let check = l1.charAt(14);
     let optional = l1.slice(15, 30);
     const run = /^[0-9A-Z]+/.exec(optional)?.[0];
+    let covered = number;
     if (check === '<' && run) {
-      number += run.slice(0, -1);
+      const overflow = run.slice(0, -1);
       check = run.slice(-1);
       optional = optional.slice(run.length);
+      // Some issuers (Belgium) compute the check digit over the filler between the parts too.
+      const withFiller = `${number}<${overflow}`;
+      number += overflow;
+      const plainHolds = String(mrzCheckDigit(number)) === check;
+      covered = !plainHolds && String(mrzCheckDigit(withFiller)) === check ? withFiller : number;
     }
-    checked('documentNumber', number, check, filler(number));
+    checked('documentNumber', covered, check, filler(number));
     builder.field('optionalData', filler(`${optional}<${l2.slice(18, 29)}`));
     holder(l3, l2, { nationality: 15, birth: 0, sex: 7, expiry: 8 });
     composite(l1.slice(5, 30) + l2.slice(0, 7) + l2.slice(8, 15) + l2.slice(18, 29), l2.charAt(29));
