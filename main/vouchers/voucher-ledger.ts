@@ -60,6 +60,8 @@ const MIGRATIONS = [
      product TEXT NOT NULL,
      face_value_cents INTEGER NOT NULL CHECK (face_value_cents > 0),
      expires_on TEXT,
+     -- The order codes are sold in: earliest expiry first, codes without one last.
+     sell_by TEXT NOT NULL GENERATED ALWAYS AS (COALESCE(expires_on, '9999-12-31')) STORED,
      batch_id INTEGER NOT NULL REFERENCES batches (id),
      state TEXT NOT NULL DEFAULT 'IN_STOCK' CHECK (state IN (${STATES_SQL})),
      sale_id INTEGER REFERENCES sales (id),
@@ -67,7 +69,7 @@ const MIGRATIONS = [
      copies INTEGER NOT NULL DEFAULT 0,
      updated_at INTEGER NOT NULL
    );
-   CREATE INDEX codes_pick ON codes (product, state, expires_on, id);
+   CREATE INDEX codes_pick ON codes (product, state, sell_by, id);
    CREATE TRIGGER codes_never_deleted BEFORE DELETE ON codes
      BEGIN SELECT RAISE(ABORT, 'voucher codes are never deleted'); END;
    ${stateTriggerSql()}
@@ -220,6 +222,7 @@ export class LedgerError extends Error {
 
 export class VoucherLedger {
   readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(
     file: string,
@@ -250,6 +253,16 @@ export class VoucherLedger {
     }
   }
 
+  /** Prepared once, reused (a sale runs a dozen statements); callers pluck per use. */
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement.reader ? statement.pluck(false) : statement;
+  }
+
   #day(at: number): string {
     return dayOf(new Date(at));
   }
@@ -259,9 +272,8 @@ export class VoucherLedger {
     fields: { serial?: string | null; saleId?: number | null; staff: string; detail: object },
     at = this.now(),
   ): JournalEntry {
-    const last = this.#db
-      .prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1')
-      .get() as { seq: number; hash: string } | undefined;
+    const last = this.#sql('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined;
     const entry: Omit<JournalEntry, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
       at,
@@ -274,28 +286,26 @@ export class VoucherLedger {
       prevHash: last?.hash ?? GENESIS_HASH,
     };
     const hash = entryHash(entry);
-    this.#db
-      .prepare(
-        `INSERT INTO journal (seq, at, day, kind, serial, sale_id, staff, detail, prev_hash, hash)
+    this.#sql(
+      `INSERT INTO journal (seq, at, day, kind, serial, sale_id, staff, detail, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        entry.seq,
-        entry.at,
-        entry.day,
-        entry.kind,
-        entry.serial,
-        entry.saleId,
-        entry.staff,
-        entry.detail,
-        entry.prevHash,
-        hash,
-      );
+    ).run(
+      entry.seq,
+      entry.at,
+      entry.day,
+      entry.kind,
+      entry.serial,
+      entry.saleId,
+      entry.staff,
+      entry.detail,
+      entry.prevHash,
+      hash,
+    );
     return { ...entry, hash };
   }
 
   #code(id: number): CodeRow {
-    const row = this.#db.prepare(`SELECT ${CODE_COLUMNS} FROM codes WHERE id = ?`).get(id) as
+    const row = this.#sql(`SELECT ${CODE_COLUMNS} FROM codes WHERE id = ?`).get(id) as
       CodeRow | undefined;
     if (!row) throw new LedgerError('no-such-code', `no voucher code ${id}`);
     return row;
@@ -313,24 +323,22 @@ export class VoucherLedger {
         `code ${code.serial} is ${code.state}, not ${from.join(' or ')}`,
       );
     }
-    this.#db
-      .prepare(
-        `UPDATE codes SET state = ?, printed_at = ?, copies = ?, sale_id = ?, updated_at = ?
+    this.#sql(
+      `UPDATE codes SET state = ?, printed_at = ?, copies = ?, sale_id = ?, updated_at = ?
          WHERE id = ?`,
-      )
-      .run(
-        to,
-        extra.printedAt === undefined ? code.printed_at : extra.printedAt,
-        extra.copies ?? code.copies,
-        extra.saleId === undefined ? code.sale_id : extra.saleId,
-        this.now(),
-        code.id,
-      );
+    ).run(
+      to,
+      extra.printedAt === undefined ? code.printed_at : extra.printedAt,
+      extra.copies ?? code.copies,
+      extra.saleId === undefined ? code.sale_id : extra.saleId,
+      this.now(),
+      code.id,
+    );
   }
 
   #saleState(saleId: number | null, state: SaleState): void {
     if (saleId !== null) {
-      this.#db.prepare('UPDATE sales SET state = ? WHERE id = ?').run(state, saleId);
+      this.#sql('UPDATE sales SET state = ? WHERE id = ?').run(state, saleId);
     }
   }
 
@@ -344,8 +352,8 @@ export class VoucherLedger {
     batch: { fileName: string; fileSha256: string; by: string },
     dryRun: boolean,
   ): ImportResult {
-    const bySerial = this.#db.prepare('SELECT 1 FROM codes WHERE serial = ?').pluck();
-    const byPin = this.#db.prepare('SELECT 1 FROM codes WHERE pin_fingerprint = ?').pluck();
+    const bySerial = this.#sql('SELECT 1 FROM codes WHERE serial = ?').pluck();
+    const byPin = this.#sql('SELECT 1 FROM codes WHERE pin_fingerprint = ?').pluck();
     const sealed = rows.map((row) => ({ row, fingerprint: this.vault.fingerprint(row.pin) }));
     const problems: RowProblem[] = [];
     const byProduct: Record<string, number> = {};
@@ -369,7 +377,7 @@ export class VoucherLedger {
             )
             .run(batch.fileName, batch.fileSha256, at, batch.by, rows.length).lastInsertRowid,
         );
-        const insert = this.#db.prepare(
+        const insert = this.#sql(
           `INSERT INTO codes (serial, pin_sealed, pin_fingerprint, product, face_value_cents, expires_on, batch_id, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         );
@@ -403,13 +411,11 @@ export class VoucherLedger {
       .transaction(() => {
         const at = this.now();
         const day = this.#day(at);
-        const code = this.#db
-          .prepare(
-            `SELECT ${CODE_COLUMNS} FROM codes
-           WHERE product = ? AND state = 'IN_STOCK' AND (expires_on IS NULL OR expires_on >= ?)
-           ORDER BY expires_on IS NULL, expires_on, id LIMIT 1`,
-          )
-          .get(request.productId, day) as CodeRow | undefined;
+        const code = this.#sql(
+          `SELECT ${CODE_COLUMNS} FROM codes
+           WHERE product = ? AND state = 'IN_STOCK' AND sell_by >= ?
+           ORDER BY sell_by, id LIMIT 1`,
+        ).get(request.productId, day) as CodeRow | undefined;
         if (!code) throw new LedgerError('out-of-stock', `no ${request.productId} code in stock`);
         const saleId = Number(
           this.#db
@@ -479,10 +485,7 @@ export class VoucherLedger {
           staff,
           detail: reprint ? { copy: copies, reason: reprintReason?.trim(), from: row.state } : {},
         });
-        const blob = this.#db
-          .prepare('SELECT pin_sealed FROM codes WHERE id = ?')
-          .pluck()
-          .get(codeId);
+        const blob = this.#sql('SELECT pin_sealed FROM codes WHERE id = ?').pluck().get(codeId);
         return { code: this.codeRecord(codeId), sealed: blob as Buffer };
       })
       .immediate();
@@ -621,11 +624,9 @@ export class VoucherLedger {
    * PRINTING with no word from the queue may be on paper: UNCERTAIN.
    */
   recover(): CodeRecord[] {
-    const open = this.#db
-      .prepare(
-        `SELECT ${CODE_COLUMNS} FROM codes WHERE state = 'RESERVED' OR (state = 'PRINTING' AND printed_at IS NULL)`,
-      )
-      .all() as CodeRow[];
+    const open = this.#sql(
+      `SELECT ${CODE_COLUMNS} FROM codes WHERE state = 'RESERVED' OR (state = 'PRINTING' AND printed_at IS NULL)`,
+    ).all() as CodeRow[];
     return open.map((row) =>
       row.state === 'RESERVED'
         ? this.release(row.id, 'borne', 'interrupted before printing')
@@ -636,11 +637,9 @@ export class VoucherLedger {
   /** Codes that wait for staff: printed and waiting for "Remis", or UNCERTAIN. */
   pending(): CodeRecord[] {
     return (
-      this.#db
-        .prepare(
-          `SELECT ${CODE_COLUMNS} FROM codes WHERE state IN ('UNCERTAIN', 'PRINTING', 'RESERVED') ORDER BY updated_at`,
-        )
-        .all() as CodeRow[]
+      this.#sql(
+        `SELECT ${CODE_COLUMNS} FROM codes WHERE state IN ('UNCERTAIN', 'PRINTING', 'RESERVED') ORDER BY updated_at`,
+      ).all() as CodeRow[]
     ).map(toCode);
   }
 
@@ -649,79 +648,70 @@ export class VoucherLedger {
   }
 
   findBySerial(serial: string): CodeRecord | undefined {
-    const row = this.#db
-      .prepare(`SELECT ${CODE_COLUMNS} FROM codes WHERE serial = ?`)
-      .get(serial) as CodeRow | undefined;
+    const row = this.#sql(`SELECT ${CODE_COLUMNS} FROM codes WHERE serial = ?`).get(serial) as
+      CodeRow | undefined;
     return row && toCode(row);
   }
 
   sale(id: number): SaleRecord | undefined {
-    const row = this.#db.prepare('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined;
+    const row = this.#sql('SELECT * FROM sales WHERE id = ?').get(id) as SaleRow | undefined;
     return row && toSale(row);
   }
 
   /** The day's sales, latest first (for reprint and void at the desk). */
   sales(day: string, limit = 200): SaleRecord[] {
     return (
-      this.#db
-        .prepare('SELECT * FROM sales WHERE day = ? ORDER BY id DESC LIMIT ?')
-        .all(day, limit) as SaleRow[]
+      this.#sql('SELECT * FROM sales WHERE day = ? ORDER BY id DESC LIMIT ?').all(
+        day,
+        limit,
+      ) as SaleRow[]
     ).map(toSale);
   }
 
   /** Sales to this card this calendar month of this product, not released or voided. */
   quotaUsed(member: string, productId: string, at = this.now()): number {
-    return this.#db
-      .prepare(
-        `SELECT COUNT(*) FROM sales WHERE member = ? AND month = ? AND product = ?
+    return this.#sql(
+      `SELECT COUNT(*) FROM sales WHERE member = ? AND month = ? AND product = ?
          AND state NOT IN ('released', 'void')`,
-      )
+    )
       .pluck()
       .get(member, this.#day(at).slice(0, 7), productId) as number;
   }
 
   stock(at = this.now()): ProductStock[] {
     const today = this.#day(at);
-    const rows = this.#db
-      .prepare(
-        `SELECT product,
+    const rows = this.#sql(
+      `SELECT product,
            SUM(state = 'IN_STOCK' AND (expires_on IS NULL OR expires_on >= @today)) AS inStock,
            SUM(state = 'IN_STOCK' AND expires_on < @today) AS expired,
            SUM(state = 'RESERVED') AS reserved, SUM(state = 'PRINTING') AS printing,
            SUM(state = 'DELIVERED') AS delivered, SUM(state = 'UNCERTAIN') AS uncertain,
            SUM(state = 'VOID') AS void, COUNT(*) AS imported
          FROM codes GROUP BY product ORDER BY product`,
-      )
-      .all({ today }) as (Omit<ProductStock, 'productId'> & { product: string })[];
+    ).all({ today }) as (Omit<ProductStock, 'productId'> & { product: string })[];
     return rows.map(({ product, ...counts }) => ({ productId: product, ...counts }));
   }
 
   /** Totals of one day, from the sales and the journal. */
   dayTotals(day: string): DayTotals {
-    const products = this.#db
-      .prepare(
-        `SELECT product AS productId, MAX(label) AS label, COUNT(*) AS count,
+    const products = this.#sql(
+      `SELECT product AS productId, MAX(label) AS label, COUNT(*) AS count,
            SUM(face_value_cents) AS faceValueCents, SUM(price_cents) AS paidCents
          FROM sales WHERE day = ? AND state NOT IN ('released', 'void')
          GROUP BY product ORDER BY product`,
-      )
-      .all(day) as DayTotals['products'];
-    const payments = this.#db
-      .prepare(
-        `SELECT payment AS method, COUNT(*) AS count, SUM(price_cents) AS cents
+    ).all(day) as DayTotals['products'];
+    const payments = this.#sql(
+      `SELECT payment AS method, COUNT(*) AS count, SUM(price_cents) AS cents
          FROM sales WHERE day = ? AND state NOT IN ('released', 'void')
          GROUP BY payment ORDER BY payment`,
-      )
-      .all(day) as DayTotals['payments'];
+    ).all(day) as DayTotals['payments'];
     const count = (kind: JournalKind) =>
-      this.#db
-        .prepare('SELECT COUNT(*) FROM journal WHERE day = ? AND kind = ?')
+      this.#sql('SELECT COUNT(*) FROM journal WHERE day = ? AND kind = ?')
         .pluck()
         .get(day, kind) as number;
-    const closing = this.#db
-      .prepare(
-        "SELECT hash FROM journal WHERE day = ? AND kind = 'closing' ORDER BY seq DESC LIMIT 1",
-      )
+    const closing = this.#sql(
+      "SELECT hash FROM journal WHERE day = ? AND kind = 'closing' ORDER BY seq DESC LIMIT 1",
+    )
       .pluck()
       .get(day) as string | undefined;
     return {
@@ -742,17 +732,15 @@ export class VoucherLedger {
   closeDay(day: string, staff: string): JournalEntry | null {
     return this.#db
       .transaction(() => {
-        const last = this.#db
-          .prepare('SELECT kind FROM journal WHERE day = ? ORDER BY seq DESC LIMIT 1')
+        const last = this.#sql('SELECT kind FROM journal WHERE day = ? ORDER BY seq DESC LIMIT 1')
           .pluck()
           .get(day) as JournalKind | undefined;
         if (last === undefined || last === 'closing') return null;
         const totals = this.dayTotals(day);
         const paidCents = totals.products.reduce((sum, product) => sum + product.paidCents, 0);
-        const perpetual = this.#db
-          .prepare(
-            "SELECT COALESCE(SUM(price_cents), 0) FROM sales WHERE state NOT IN ('released', 'void')",
-          )
+        const perpetual = this.#sql(
+          "SELECT COALESCE(SUM(price_cents), 0) FROM sales WHERE state NOT IN ('released', 'void')",
+        )
           .pluck()
           .get() as number;
         // A past day's closing is dated at its end, so the chain stays in day order.
@@ -779,26 +767,23 @@ export class VoucherLedger {
   }
 
   #lastAt(): number {
-    return (this.#db.prepare('SELECT MAX(at) FROM journal').pluck().get() as number | null) ?? 0;
+    return (this.#sql('SELECT MAX(at) FROM journal').pluck().get() as number | null) ?? 0;
   }
 
   /** Closes every earlier day left open (the desk does it at its first action of a day). */
   closeEarlierDays(staff: string): JournalEntry[] {
     const today = this.#day(this.now());
-    const days = this.#db
-      .prepare('SELECT DISTINCT day FROM journal WHERE day < ? ORDER BY day')
+    const days = this.#sql('SELECT DISTINCT day FROM journal WHERE day < ? ORDER BY day')
       .pluck()
       .all(today) as string[];
     return days.flatMap((day) => this.closeDay(day, staff) ?? []);
   }
 
   journal(fromSeq = 1): IterableIterator<JournalEntry> {
-    return this.#db
-      .prepare(
-        `SELECT seq, at, day, kind, serial, sale_id AS saleId, staff, detail, prev_hash AS prevHash, hash
+    return this.#sql(
+      `SELECT seq, at, day, kind, serial, sale_id AS saleId, staff, detail, prev_hash AS prevHash, hash
          FROM journal WHERE seq >= ? ORDER BY seq`,
-      )
-      .iterate(fromSeq) as IterableIterator<JournalEntry>;
+    ).iterate(fromSeq) as IterableIterator<JournalEntry>;
   }
 
   verify(): ChainCheck {
@@ -811,16 +796,17 @@ export class VoucherLedger {
       CodeState,
       number
     >;
-    for (const row of this.#db
-      .prepare('SELECT state, COUNT(*) AS n FROM codes GROUP BY state')
-      .all() as { state: CodeState; n: number }[]) {
+    for (const row of this.#sql('SELECT state, COUNT(*) AS n FROM codes GROUP BY state').all() as {
+      state: CodeState;
+      n: number;
+    }[]) {
       counts[row.state] = row.n;
     }
     return counts;
   }
 
   importedCount(): number {
-    return this.#db.prepare('SELECT COALESCE(SUM(codes), 0) FROM batches').pluck().get() as number;
+    return this.#sql('SELECT COALESCE(SUM(codes), 0) FROM batches').pluck().get() as number;
   }
 
   close(): void {
