@@ -76,7 +76,7 @@ export function GuidePanel({
         ))}
       </ol>
       {guide.site === 'opening' && (
-        <p className="guide__notice" role="status">
+        <p className="guide__notice" role="status" data-testid="site-opening">
           {t('guide.opening')}
         </p>
       )}

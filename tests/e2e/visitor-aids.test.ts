@@ -154,10 +154,14 @@ describe('on-screen keyboard on the official site', () => {
 
 describe('glossary', () => {
   it('marks the difficult words of a step; touched, a word says what it means in the visitor’s language, with the French word', async () => {
-    const { page, host, split } = await openGuided();
+    const { page, host, split, site: sitePage } = await openGuided();
     await page.getByRole('button', { name: 'English' }).tap();
     await startProcedure(page, 'Work', /monthly update/, 'Start');
     await page.locator('[data-step="identifiant"]').waitFor();
+    // The "site opening" line goes when the site is there: the text moves up, so
+    // a touch is aimed after that (a word touched while it moves is missed).
+    await (await sitePage()).locator('#identifiant').waitFor();
+    await page.getByTestId('site-opening').waitFor({ state: 'detached' });
     const marked = page.locator('[data-testid="step-text"] .glossary-word');
     await expect(marked.first().getAttribute('data-word')).resolves.toBeTruthy();
     const word = await marked.first().getAttribute('data-word');
