@@ -5,8 +5,7 @@ import type { SoldVoucher } from '../../../main/contract/ipc-contract';
 import { AlertDialog } from '../../kit/AlertDialog';
 import type { HostClient } from '../../kit/host-client';
 import { formatMoney } from './money';
-import type { Settle } from './PendingCodes';
-import { ReasonDialog, REPRINT_REASONS, VOID_REASONS } from './ReasonDialog';
+import { type Settle, useReasonQuestion } from './ReasonDialog';
 
 /** The day's sales, latest first: a delivered voucher may be printed again or voided, with a reason. */
 export function DaySales({
@@ -23,9 +22,7 @@ export function DaySales({
 }) {
   const { t, i18n } = useTranslation();
   const [sales, setSales] = useState<SoldVoucher[] | null>(null);
-  const [asking, setAsking] = useState<{ codeId: number; outcome: 'reprint' | 'void' } | null>(
-    null,
-  );
+  const { ask, dialog } = useReasonQuestion(settle);
   useEffect(() => {
     let cancelled = false;
     void host.call('desk.sales', {}).then(
@@ -37,19 +34,8 @@ export function DaySales({
     };
   }, [host, version]);
 
-  if (asking) {
-    return (
-      <ReasonDialog
-        title={asking.outcome === 'reprint' ? t('desk.reprint') : t('desk.void')}
-        reasons={asking.outcome === 'reprint' ? REPRINT_REASONS : VOID_REASONS}
-        onChoose={(reason) => {
-          settle(asking.codeId, asking.outcome, reason);
-          setAsking(null);
-        }}
-        onBack={() => setAsking(null)}
-      />
-    );
-  }
+  // The question replaces the list while it is asked: one dialog at a time.
+  if (dialog) return dialog;
   return (
     <AlertDialog
       id="sales"
@@ -78,14 +64,14 @@ export function DaySales({
                   <button
                     type="button"
                     className="big-button big-button--compact"
-                    onClick={() => setAsking({ codeId: sale.codeId, outcome: 'reprint' })}
+                    onClick={() => ask(sale.codeId, 'reprint')}
                   >
                     {t('desk.reprint')}
                   </button>
                   <button
                     type="button"
                     className="big-button big-button--compact big-button--danger"
-                    onClick={() => setAsking({ codeId: sale.codeId, outcome: 'void' })}
+                    onClick={() => ask(sale.codeId, 'void')}
                   >
                     {t('desk.void')}
                   </button>

@@ -1,16 +1,9 @@
 import warningIcon from '@material-symbols/svg-400/rounded/warning.svg';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isolate } from '../../kit/bidi';
 import type { PendingCode } from '../../../main/contract/ipc-contract';
 import { Icon } from '../../kit/Icon';
-import { type DeskReason, ReasonDialog, REPRINT_REASONS, VOID_REASONS } from './ReasonDialog';
-
-export type Settle = (
-  codeId: number,
-  outcome: 'delivered' | 'reprint' | 'void',
-  reason?: DeskReason,
-) => void;
+import { type Settle, useReasonQuestion } from './ReasonDialog';
 
 /**
  * Codes that wait for staff: a voucher printed but not yet handed over, or
@@ -19,9 +12,7 @@ export type Settle = (
  */
 export function PendingCodes({ pending, settle }: { pending: PendingCode[]; settle: Settle }) {
   const { t } = useTranslation();
-  const [asking, setAsking] = useState<{ codeId: number; outcome: 'reprint' | 'void' } | null>(
-    null,
-  );
+  const { ask, dialog } = useReasonQuestion(settle);
   if (pending.length === 0) return null;
   return (
     <section className="desk__pending" aria-labelledby="pending-title" data-testid="desk-pending">
@@ -51,7 +42,7 @@ export function PendingCodes({ pending, settle }: { pending: PendingCode[]; sett
                       type="button"
                       className="big-button"
                       data-testid="pending-reprint"
-                      onClick={() => setAsking({ codeId: code.codeId, outcome: 'reprint' })}
+                      onClick={() => ask(code.codeId, 'reprint')}
                     >
                       {t('desk.reprint')}
                     </button>
@@ -59,7 +50,7 @@ export function PendingCodes({ pending, settle }: { pending: PendingCode[]; sett
                       type="button"
                       className="big-button big-button--danger"
                       data-testid="pending-void"
-                      onClick={() => setAsking({ codeId: code.codeId, outcome: 'void' })}
+                      onClick={() => ask(code.codeId, 'void')}
                     >
                       {t('desk.void')}
                     </button>
@@ -70,17 +61,7 @@ export function PendingCodes({ pending, settle }: { pending: PendingCode[]; sett
           </li>
         ))}
       </ul>
-      {asking && (
-        <ReasonDialog
-          title={asking.outcome === 'reprint' ? t('desk.reprint') : t('desk.void')}
-          reasons={asking.outcome === 'reprint' ? REPRINT_REASONS : VOID_REASONS}
-          onChoose={(reason) => {
-            settle(asking.codeId, asking.outcome, reason);
-            setAsking(null);
-          }}
-          onBack={() => setAsking(null)}
-        />
-      )}
+      {dialog}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DESK_REASONS } from '../../../main/contract/ipc-contract';
 import { AlertDialog } from '../../kit/AlertDialog';
@@ -49,3 +50,35 @@ export const VOID_REASONS: readonly DeskReason[] = [
   'refund',
   'operator-refused',
 ];
+
+export type Settle = (
+  codeId: number,
+  outcome: 'delivered' | 'reprint' | 'void',
+  reason?: DeskReason,
+) => void;
+
+/**
+ * "Réimprimer" and "Annuler le code" ask why before they act: `ask` opens
+ * the question for one code, `dialog` is what to render meanwhile.
+ */
+export function useReasonQuestion(settle: Settle): {
+  ask: (codeId: number, outcome: 'reprint' | 'void') => void;
+  dialog: ReactNode;
+} {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState<{ codeId: number; outcome: 'reprint' | 'void' } | null>(
+    null,
+  );
+  const dialog = asking && (
+    <ReasonDialog
+      title={asking.outcome === 'reprint' ? t('desk.reprint') : t('desk.void')}
+      reasons={asking.outcome === 'reprint' ? REPRINT_REASONS : VOID_REASONS}
+      onChoose={(reason) => {
+        settle(asking.codeId, asking.outcome, reason);
+        setAsking(null);
+      }}
+      onBack={() => setAsking(null)}
+    />
+  );
+  return { ask: (codeId, outcome) => setAsking({ codeId, outcome }), dialog };
+}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/borne-cli.js';
+import { runBorne } from '../../support/run-borne.js';
 
 let dir: string;
 let previous: string | undefined;
@@ -17,17 +17,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    outBytes: () => {},
-    readInput: () => Promise.resolve(''),
-  });
-  return { code, out, err };
-}
+const cli = runBorne;
 
 const FIXTURE = join(process.cwd(), 'tests', 'fixtures', 'procedures', 'demo-attestation.json');
 

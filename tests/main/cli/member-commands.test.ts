@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runBorne } from '../../support/run-borne.js';
 import { loadSiteSecret } from '../../../main/app/site-secret.js';
-import { runCli } from '../../../main/cli/borne-cli.js';
 import { MemberRegistry } from '../../../main/members/member-registry.js';
 import { dayOf, periodEnd } from '../../../main/members/membership-period.js';
 import { readerEvent } from '../../../native/hid/reader-events.js';
@@ -22,17 +22,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], input = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    outBytes: () => {},
-    readInput: () => Promise.resolve(input),
-  });
-  return { code, out, err };
-}
+const cli = runBorne;
 
 const LIST = 'ADH0012345\n\nADH0067890\n??\nADH0012345\n';
 

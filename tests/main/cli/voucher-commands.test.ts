@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/borne-cli.js';
+import { runBorne } from '../../support/run-borne.js';
 import { dayOf } from '../../../main/members/membership-period.js';
 import { openLedger } from '../../../main/vouchers/stock-import.js';
 import {
@@ -36,17 +36,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, {
-    out: (text) => (out += text),
-    err: (text) => (err += text),
-    outBytes: () => {},
-    readInput: () => Promise.resolve(''),
-  });
-  return { code, out, err };
-}
+const cli = runBorne;
 
 describe('borne stock, ledger and report', () => {
   it('imports after a dry run, refuses a file with one bad row whole, and never prints a PIN', async () => {
