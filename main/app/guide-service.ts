@@ -299,6 +299,13 @@ export function createGuideService(options: GuideServiceOptions): GuideService {
     const printed = outcome.ok && outcome.job.state === 'done';
     if (!printed) {
       log(`guide: ticket not printed (${outcome.ok ? outcome.job.state : outcome.error})`);
+    } else {
+      options.usage.record({
+        kind: 'aid-used',
+        aid: 'ticket-printed',
+        language,
+        ...usageTime(now()),
+      });
     }
     return dispatch({ type: 'ticket', state: printed ? 'printed' : 'failed' });
   }

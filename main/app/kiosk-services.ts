@@ -29,7 +29,8 @@ import type { PrintingService } from './printing-service.js';
 import { BORNE_VERSION } from './version.js';
 import { createGuideService, type GuideService } from './guide-service.js';
 import type { SiteRule } from '../shell/navigation-policy.js';
-import { MemoryUsageLog } from '../usage/memory-usage-log.js';
+import { usageTime } from '../usage/usage-event.js';
+import { createUsageService, type UsageService } from './usage-service.js';
 import { createVisitorAids, type VisitorAids } from './visitor-aids.js';
 import { createVoucherDesk, type VoucherDesk } from './voucher-desk.js';
 
@@ -51,8 +52,8 @@ export interface KioskServices {
   aids: VisitorAids;
   /** The voucher desk: stock, ledger and sales (staff only). */
   desk: VoucherDesk;
-  /** Usage events, in memory until the SQLite usage log exists. */
-  usage: MemoryUsageLog;
+  /** The anonymised usage log (usage.sqlite in the data folder) and its statistics. */
+  usage: UsageService;
   /** Where the visitor may browse now: the configured sites and those of the open procedure. */
   visitorSites(): SiteRule[];
   dispose(): void;
@@ -109,6 +110,23 @@ export function createKioskServices(options: {
     timing: sessionTiming(options.config.config),
     onReset: (report) => log(describeReset(report)),
   });
+  // Events outside the schema are a bug: loud in development and tests, dropped in production.
+  const usage = createUsageService({
+    dataDir: folder,
+    config: () => options.config.config,
+    strict: process.env.NODE_ENV !== 'production',
+    names: {
+      procedure: (id) => {
+        const found = guide.handlers['procedures.catalogue']({ language: 'fr' });
+        const procedure = 'then' in found ? undefined : found.procedures.find((p) => p.id === id);
+        return (
+          procedure && { title: procedure.title, steps: procedure.steps.map((step) => step.id) }
+        );
+      },
+      product: (id) => options.config.config.vouchers.products.find((p) => p.id === id)?.label,
+    },
+    log,
+  });
   session.addWiper(sessionFolder);
   const config = options.config.config;
   const visitorPresent = () =>
@@ -158,13 +176,11 @@ export function createKioskServices(options: {
   session.addWiper(readers.wiper);
   // Reads the card the readers hold; the readers ask it what can be copied (on events, later).
   const idCardHelper = createIdCardHelper({ card: () => readers.idCard });
-  // Events outside the schema are a bug: loud in development and tests, dropped in production.
-  const usage = new MemoryUsageLog({ strict: process.env.NODE_ENV !== 'production' });
   const guide = createGuideService({
     config: () => options.config.config,
     configDir: () => dirname(options.config.current.status.path),
     builtInDir: options.catalogueDir,
-    usage,
+    usage: usage.log,
     printing,
     onChange: (guideView) => events.emit('guide.changed', guideView),
     onVolunteer: () => void aids.handlers['help.call']({}),
@@ -173,7 +189,7 @@ export function createKioskServices(options: {
   });
   session.addWiper(guide);
   const aids = createVisitorAids({
-    usage,
+    usage: usage.log,
     language: () => guide.language(),
     requireStaff: () => void staffName(),
     onActivity: () => session.dispatch({ type: 'input' }),
@@ -196,6 +212,7 @@ export function createKioskServices(options: {
       return member;
     },
     onChange: (deskView) => events.emit('desk.changed', deskView),
+    usage: usage.log,
     log,
   });
   const view = () => toSessionView(session.state, session.timing, Date.now());
@@ -205,6 +222,9 @@ export function createKioskServices(options: {
     if (current.state !== 'signed-in') throw new Error('staff only');
     return current.name ?? '';
   };
+  /** Set while a staff badge or desk card read is dispatched to the session. */
+  let staffScan = false;
+  let firstActive: string | undefined;
   const unsubscribers = [
     options.config.onChange((loaded) => {
       session.setTiming(sessionTiming(loaded.config));
@@ -212,6 +232,14 @@ export function createKioskServices(options: {
       events.emit('app.info.changed', describeApp(loaded, options.host, speech.voices()));
     }),
     session.onChange(() => events.emit('session.changed', view())),
+    session.onChange((state) => {
+      // The visit's pseudonym lives from the first touch to the reset, and no longer.
+      if (state.kind === 'active' && state.sessionId !== firstActive) {
+        firstActive = state.sessionId;
+        if (!staffScan) usage.visitStarted(guide.language());
+      }
+      if (state.kind === 'resetting') usage.visitEnded(state.reason, guide.language());
+    }),
   ];
   const handlers: Handlers = {
     'app.info': () => describeApp(options.config.current, options.host, speech.voices()),
@@ -231,14 +259,26 @@ export function createKioskServices(options: {
     'reader.scan': ({ text }) => {
       // Read first: a staff badge must see whether a visitor was there before it.
       readers.scan(text);
+      // A badge or a card at the staff desk is staff work, not a visit to count.
+      staffScan = staff.view().state !== 'signed-out';
       // Someone is at the kiosk: a card read starts or prolongs the session.
       session.dispatch({ type: 'input' });
+      staffScan = false;
       return {};
     },
     'reader.card': () => ({ card: readers.idCardView() }),
     'reader.copy': async ({ field }) => {
       session.dispatch({ type: 'input' });
-      return { outcome: await idCardHelper.copy(field) };
+      const outcome = await idCardHelper.copy(field);
+      if (outcome === 'copied') {
+        usage.log.record({
+          kind: 'aid-used',
+          aid: 'id-card-copied',
+          language: guide.language(),
+          ...usageTime(new Date()),
+        });
+      }
+      return { outcome };
     },
     'reader.forget': () => {
       readers.forgetIdCard();
@@ -248,6 +288,22 @@ export function createKioskServices(options: {
     ...guide.handlers,
     ...aids.handlers,
     ...desk.handlers,
+    'stats.get': (params) => {
+      staffName();
+      return usage.handlers['stats.get'](params);
+    },
+    'stats.export': (params) => {
+      staffName();
+      return usage.handlers['stats.export'](params);
+    },
+    'session.language': (params) => {
+      const changed = params.language !== guide.language();
+      const result = guide.handlers['session.language'](params);
+      if (changed && visitorPresent()) {
+        usage.log.record({ kind: 'language-chosen', ...params, ...usageTime(new Date()) });
+      }
+      return result;
+    },
     'member.get': () => {
       staffName();
       return members.view();
@@ -262,6 +318,7 @@ export function createKioskServices(options: {
       const readerStatuses = readers.statuses();
       return {
         printers: await printing.statuses(),
+        usage: usage.health(),
         readers: Object.entries(readerStatuses).map(([id, status]) => ({
           id,
           state: status.state,
@@ -287,6 +344,7 @@ export function createKioskServices(options: {
     visitorSites: () => [...options.config.config.browsing.sites, ...guide.activeSites()],
     dispose: () => {
       desk.dispose();
+      usage.dispose();
       members.dispose();
       printing.dispose();
       readers.dispose();

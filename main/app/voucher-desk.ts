@@ -32,6 +32,7 @@ import { voucherTicket } from '../../native/printer/templates/voucher.js';
 import type { PrintingService } from './printing-service.js';
 import type { MemberDesk } from './member-desk.js';
 import { openLedger } from '../vouchers/stock-import.js';
+import { type UsageLog, usageTime } from '../usage/usage-event.js';
 import {
   type CodeRecord,
   type DayTotals,
@@ -95,6 +96,8 @@ export function createVoucherDesk(options: {
   /** The signed-in staff member; throws when nobody is (every handler is staff only). */
   staff: () => { name: string; manager: boolean };
   onChange: (view: DeskView) => void;
+  /** A recharge handed over is counted in the usage log (its product, nothing of the member). */
+  usage?: UsageLog;
   log: (line: string) => void;
   now?: () => Date;
 }): VoucherDesk {
@@ -352,11 +355,14 @@ export function createVoucherDesk(options: {
     closingHash: totals.closingHash,
   });
 
+  const handedOver = (code: CodeRecord) =>
+    options.usage?.record({ kind: 'voucher-sold', productId: code.productId, ...usageTime(now()) });
+
   const settle = async ({ codeId, outcome, reason }: Params<'desk.settle'>): Promise<DeskView> => {
     const book = open();
     const staff = options.staff().name;
     if (outcome === 'delivered') {
-      book.delivered(codeId, staff);
+      handedOver(book.delivered(codeId, staff));
       return publish();
     }
     if (!reason) throw new LedgerError('reason-required', `a ${outcome} needs a reason`);
@@ -471,7 +477,7 @@ export function createVoucherDesk(options: {
     'desk.delivered': () => {
       const book = open();
       if (!sale?.codeId || (sale.step !== 'printed' && sale.step !== 'uncertain')) return view();
-      book.delivered(sale.codeId, options.staff().name);
+      handedOver(book.delivered(sale.codeId, options.staff().name));
       done = { receiptNumber: sale.receiptNumber ?? '', label: sale.label };
       sale = null;
       options.members.clear();

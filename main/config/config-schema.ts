@@ -264,6 +264,21 @@ export const ProceduresSection = z
   })
   .strict();
 
+/**
+ * How long usage data is kept (DESIGN §3, CNIL guidance on audience
+ * measurement): shorter if the welcome point wants, never longer.
+ */
+export const UsageSection = z
+  .object({
+    /** Raw events, in months (at most 13). */
+    rawMonths: z.number().int().min(1).max(13).default(13),
+    /** Daily aggregates, in months (at most 25). */
+    aggregateMonths: z.number().int().min(1).max(25).default(25),
+    /** The usage file's largest size, in MB: past it events are dropped and counted, as on a full disk. */
+    maxMegabytes: z.number().min(1).max(4096).default(256),
+  })
+  .strict();
+
 export const KioskConfig = z
   .object({
     /** Optional pointer to a JSON schema for editors; ignored by the kiosk. */
@@ -278,6 +293,7 @@ export const KioskConfig = z
     membership: MembershipSection.prefault({}),
     procedures: ProceduresSection.prefault({}),
     vouchers: VouchersSection.prefault({}),
+    usage: UsageSection.prefault({}),
   })
   .strict()
   .superRefine((config, context) => {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { AIDS, Display, EditKey, HelpCallRecord, HelpView, KeyboardView } from './aids-contract.js';
 import { CatalogueView, GuideView } from './guide-contract.js';
 import { DESK_METHODS, DeskView } from './desk-contract.js';
+import { STATS_METHODS, UsageHealthView } from './stats-contract.js';
 
 export * from './aids-contract.js';
 export * from './channels.js';
@@ -151,6 +152,8 @@ export const DevicesStatus = z.object({
       message: z.string().optional(),
     }),
   ),
+  /** The usage log: a database that cannot be written is shown here. */
+  usage: UsageHealthView,
 });
 export type DevicesStatus = z.infer<typeof DevicesStatus>;
 
@@ -305,6 +308,7 @@ export const methods = {
     result: z.object({}).strict(),
   },
   ...DESK_METHODS,
+  ...STATS_METHODS,
 } as const;
 
 /** Events pushed by the services to the renderer, by name. */

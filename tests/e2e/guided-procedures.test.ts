@@ -176,9 +176,9 @@ describe('France Travail: the monthly update', () => {
       expect(site.url()).toBe('https://candidat.francetravail.fr/actualisation-declaree/');
       expect(await page.getByTestId('unknown-page').count()).toBe(0);
 
-      const kinds = host.services.usage.events.map(
-        (event) => `${event.kind}:${event.stepId ?? ''}`,
-      );
+      const kinds = host.services.usage
+        .recorded()
+        .map((event) => `${event.kind}:${event.stepId ?? ''}`);
       expect(kinds).toEqual([
         'procedure-started:',
         'step-reached:identifiant',
@@ -189,7 +189,7 @@ describe('France Travail: the monthly update', () => {
         'step-reached:recapitulatif',
         'step-reached:confirmation',
       ]);
-      expect(new Set(host.services.usage.events.map((event) => event.language))).toEqual(
+      expect(new Set(host.services.usage.recorded().map((event) => event.language))).toEqual(
         new Set([language]),
       );
     },
@@ -241,7 +241,8 @@ describe('France Travail: the monthly update', () => {
     await checkScreen(page);
     await saveSplitScreen(page, guided.split, 'guide-volunteer-fr');
     expect(
-      host.services.usage.events
+      host.services.usage
+        .recorded()
         .filter((event) => event.kind === 'help-asked')
         .map((event) => `${event.stepId}:${event.outcome}`),
     ).toEqual(['identifiant:problems', 'identifiant:volunteer']);
@@ -336,10 +337,12 @@ describe('CAF: the quarterly declaration, with a code sent by e-mail', () => {
       await page.locator('[data-screen="attract"]').waitFor({ timeout: 10_000 });
       expect(visitor?.hasPage()).toBe(false);
       expect(host.services.guide.view()).toEqual({ state: 'none' });
-      expect(host.services.usage.events.map((event) => event.kind).slice(-2)).toEqual([
-        'step-reached',
-        'procedure-completed',
-      ]);
+      expect(
+        host.services.usage
+          .recorded()
+          .map((event) => event.kind)
+          .slice(-2),
+      ).toEqual(['step-reached', 'procedure-completed']);
     },
   );
 });

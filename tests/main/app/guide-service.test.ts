@@ -18,7 +18,7 @@ import {
 import { createPrintingService } from '../../../main/app/printing-service.js';
 import { KioskConfig } from '../../../main/config/config-schema.js';
 import type { ScreenLayout } from '../../../main/shell/split-layout.js';
-import { MemoryUsageLog } from '../../../main/usage/memory-usage-log.js';
+import { RecordingUsageLog } from '../../support/usage-recorder.js';
 import { interpretEscPos } from '../../../native/printer/escpos-interpreter.js';
 import {
   startVirtualPrinter,
@@ -64,7 +64,7 @@ afterEach(async () => {
 
 function guideOn(config: unknown = {}) {
   const parsed = KioskConfig.parse(config);
-  const usage = new MemoryUsageLog({ strict: true });
+  const usage = new RecordingUsageLog();
   const printing = createPrintingService({
     config: parsed,
     baseDir: dir,
