@@ -68,8 +68,14 @@ describe('usage store', () => {
       }),
       ...visitRecords({ day, hour: 14, language: 'ar', aids: ['keyboard'], help: 'cancelled' }),
     ];
-    const sale = { kind: 'voucher-sold', productId: 'orange-10', day, hour: 11, kioskId: KIOSK };
-    store.insert([...visits, sale, sale] satisfies UsageRecord[], '2026-12-03');
+    const sale: UsageRecord = {
+      kind: 'voucher-sold',
+      productId: 'orange-10',
+      day,
+      hour: 11,
+      kioskId: KIOSK,
+    };
+    store.insert([...visits, sale, sale], '2026-12-03');
     store.aggregateDay(day, '2026-12-03');
     expect(cellsOf(day)).toEqual({
       'visits ': [4, 4],
