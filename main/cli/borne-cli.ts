@@ -17,6 +17,7 @@ import { addMemberCommands } from './member-commands.js';
 import { addPrinterCommands } from './printer-commands.js';
 import { addReceiptCommands } from './receipt-commands.js';
 import { addStaffCommands } from './staff-commands.js';
+import { addStatsCommands } from './stats-commands.js';
 import { addVoucherCommands } from './voucher-commands.js';
 
 export type { CliIo } from './cli-io.js';
@@ -68,6 +69,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   addDecodeCommand(program, io, setExitCode);
   addHidCommands(program, io, setExitCode);
   addStaffCommands(program, io, setExitCode);
+  addStatsCommands(program, io, setExitCode);
   addMemberCommands(program, io, setExitCode);
   addCatalogueCommands(program, io, setExitCode);
   addVoucherCommands(program, io, setExitCode);
