@@ -13,16 +13,15 @@
  *     (first print plus audited reprints);
  *   - no PIN in any file of the data folder or in the child's output.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { KioskConfig } from '../../main/config/config-schema.js';
 import { importStockFile, openLedger } from '../../main/vouchers/stock-import.js';
 import { interpretEscPos } from '../../native/printer/escpos-interpreter.js';
 import { groupDigits } from '../../native/printer/templates/receipt-format.js';
 import { startVirtualPrinter } from '../../native/printer/virtual-printer.js';
+import { bundleChild, runChild } from './fault-child.js';
 import { makeCodes, ORANGE, SFR, stockCsv, TEST_PRODUCTS } from './voucher-stock.js';
 
 export const FAULT_POINTS = [
@@ -48,54 +47,6 @@ export interface FaultReport {
   finalStates: Record<string, number>;
 }
 
-const CHILD_SOURCE = join(process.cwd(), 'tests', 'support', 'ledger-fault-child.ts');
-const CHILD_BUNDLE = join(process.cwd(), 'tests', '.output', 'bin', 'ledger-fault-child.mjs');
-
-/** The child as one ES module: node starts it in a tenth of the time tsx would. */
-async function bundleChild(): Promise<string> {
-  mkdirSync(join(process.cwd(), 'tests', '.output', 'bin'), { recursive: true });
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    outfile: CHILD_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  return CHILD_BUNDLE;
-}
-
-function runChild(
-  bundle: string,
-  args: object,
-  onLine: (line: string, kill: () => void) => void,
-): Promise<{ output: string; signal: NodeJS.Signals | null; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, JSON.stringify(args)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let pending = '';
-    const kill = () => child.kill('SIGKILL');
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      pending += chunk.toString();
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) onLine(line, kill);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(kill, 20_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ output, signal, code });
-    });
-  });
-}
-
 export async function runLedgerFaults(options: {
   runs: number;
   seed?: number;
@@ -105,7 +56,7 @@ export async function runLedgerFaults(options: {
   const dir = mkdtempSync(join(tmpdir(), 'borne-ledger-faults-'));
   const dataDir = join(dir, 'data');
   const printer = await startVirtualPrinter({ drainDelayMs: 2 });
-  const bundle = await bundleChild();
+  const bundle = await bundleChild('ledger-fault-child');
   let seed = options.seed ?? 20_261_202;
   const random = () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
