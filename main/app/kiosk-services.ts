@@ -108,7 +108,11 @@ export function createKioskServices(options: {
   const sessionFolder = new SessionFolder();
   const session = new VisitorSession({
     timing: sessionTiming(options.config.config),
-    onReset: (report) => log(describeReset(report)),
+    onReset: (report) => {
+      log(describeReset(report));
+      // After the wipers: what they record (a procedure left, a call never answered) is the visit's.
+      usage.visitEnded(report.reason, endLanguage);
+    },
   });
   // Events outside the schema are a bug: loud in development and tests, dropped in production.
   const usage = createUsageService({
@@ -225,6 +229,7 @@ export function createKioskServices(options: {
   /** Set while a staff badge or desk card read is dispatched to the session. */
   let staffScan = false;
   let firstActive: string | undefined;
+  let endLanguage: LanguageCode = options.config.config.languages.default;
   const unsubscribers = [
     options.config.onChange((loaded) => {
       session.setTiming(sessionTiming(loaded.config));
@@ -238,7 +243,8 @@ export function createKioskServices(options: {
         firstActive = state.sessionId;
         if (!staffScan) usage.visitStarted(guide.language());
       }
-      if (state.kind === 'resetting') usage.visitEnded(state.reason, guide.language());
+      // The language the visit ended in, before the wipe puts the default back.
+      if (state.kind === 'resetting') endLanguage = guide.language();
     }),
   ];
   const handlers: Handlers = {

@@ -49,10 +49,12 @@ export function createUsageService(options: UsageServiceOptions) {
   const now = options.now ?? Date.now;
   const today = () => dayOf(new Date(now()));
   const writer = new UsageWriter({
-    open: () =>
-      new UsageStore(join(options.dataDir, USAGE_FILE), {
+    open: () => {
+      mkdirSync(options.dataDir, { recursive: true });
+      return new UsageStore(join(options.dataDir, USAGE_FILE), {
         maxMegabytes: options.config().usage.maxMegabytes,
-      }),
+      });
+    },
     strict: options.strict,
     today,
     log: options.log,
@@ -100,7 +102,7 @@ export function createUsageService(options: UsageServiceOptions) {
     const range = rangeOf(days);
     try {
       const cells = writer.withStore((store) => {
-        store.aggregateDay(today(), today());
+        store.aggregatePending(today());
         return store.daily(range.from, range.to);
       });
       return buildStatsView(cells, range, options.names, health());

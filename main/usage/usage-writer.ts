@@ -119,7 +119,9 @@ export class UsageWriter {
   /** Runs work on the database; a failure is reported like a failed batch and rethrown. */
   withStore<T>(work: (store: UsageStore) => T): T {
     try {
-      return work(this.store());
+      const result = work(this.store());
+      this.#fault = undefined;
+      return result;
     } catch (error) {
       this.#failed(error);
       throw error;

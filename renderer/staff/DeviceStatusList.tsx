@@ -26,6 +26,7 @@ export function DeviceStatusList({ host }: { host: HostClient }) {
 
   if (!devices) return null;
   const none = devices.printers.length === 0 && devices.readers.length === 0;
+  // The usage log is always listed: it is part of the kiosk, not an optional device.
   return (
     <section className="devices" aria-labelledby="devices-title" data-testid="devices">
       <h2 id="devices-title" className="devices__title">
@@ -50,6 +51,18 @@ export function DeviceStatusList({ host }: { host: HostClient }) {
             {t(`staff.devices.${reader.state}`)}
           </li>
         ))}
+        <li
+          className={devices.usage.state === 'ok' ? 'device' : 'device device--fault'}
+          data-testid="device-usage"
+        >
+          <strong>{t('staff.devices.usage')}</strong>{' '}
+          {devices.usage.state === 'ok'
+            ? t('staff.devices.usageOk')
+            : t('stats.fault', {
+                reason: t(`stats.faultReason.${devices.usage.state}`),
+                count: devices.usage.dropped,
+              })}
+        </li>
       </ul>
     </section>
   );

@@ -1,5 +1,6 @@
 import logoutIcon from '@material-symbols/svg-400/rounded/logout.svg';
-import { useEffect } from 'react';
+import statsIcon from '@material-symbols/svg-400/rounded/bar_chart.svg';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, StaffView } from '../../main/contract/ipc-contract';
 import type { HostClient } from '../kit/host-client';
@@ -8,6 +9,7 @@ import { DeviceStatusList } from './DeviceStatusList';
 import { HelpCallList } from './HelpCallList';
 import { MemberPanel } from './MemberPanel';
 import { VoucherDesk } from './desk/VoucherDesk';
+import { StatsScreen } from './stats/StatsScreen';
 
 const ACTIVITY_EVERY_MS = 5000;
 
@@ -22,6 +24,7 @@ export function StaffScreen({
   view: StaffView;
 }) {
   const { t } = useTranslation();
+  const [showStats, setShowStats] = useState(false);
   // Staff work keeps their session open; a desk left alone signs out.
   useEffect(() => {
     let last = 0;
@@ -50,10 +53,20 @@ export function StaffScreen({
       <main className="home">
         <h1 className="home__title">{t('staff.title')}</h1>
         <p className="lead">{t('staff.hello', { name: view.name ?? '' })}</p>
-        <VoucherDesk host={host} />
-        <MemberPanel host={host} />
-        <HelpCallList host={host} />
-        <DeviceStatusList host={host} />
+        {showStats ? (
+          <StatsScreen host={host} onClose={() => setShowStats(false)} />
+        ) : (
+          <>
+            <VoucherDesk host={host} />
+            <MemberPanel host={host} />
+            <HelpCallList host={host} />
+            <button type="button" className="big-button" onClick={() => setShowStats(true)}>
+              <Icon src={statsIcon} size={40} />
+              {t('stats.open')}
+            </button>
+            <DeviceStatusList host={host} />
+          </>
+        )}
       </main>
     </div>
   );

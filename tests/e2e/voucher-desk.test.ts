@@ -11,6 +11,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskConfig } from '../../main/config/config-schema.js';
@@ -101,7 +102,7 @@ async function shoot(page: Page, name: string, testId = 'desk'): Promise<void> {
 
 describe('the voucher desk', () => {
   it('sells a recharge to a member, prints voucher and receipt, and refuses on paper out', async () => {
-    const { page, swipe, dataDir, codes } = await openDesk();
+    const { page, swipe, dataDir, codes, host } = await openDesk();
     const desk = page.getByTestId('desk');
     const orange = desk.locator('[data-product="orange-10"]');
     await expect.poll(() => orange.textContent()).toContain('En stock : 6');
@@ -189,6 +190,29 @@ describe('the voucher desk', () => {
       const bytes = readFileSync(join(dataDir, name));
       expect(bytes.includes(MEMBER_CARD_NUMBER), name).toBe(false);
       for (const code of codes) expect(bytes.includes(code.pin), name).toBe(false);
+    }
+
+    // The usage log counts the recharge by product, outside any visit: Awa's
+    // badge and the member's card are staff work, not visits, and the card's
+    // pseudonym is nowhere in the usage files.
+    const usage = host.services.usage.recorded();
+    expect(usage.filter((event) => event.kind === 'voucher-sold')).toEqual([
+      {
+        kind: 'voucher-sold',
+        productId: 'orange-10',
+        day: expect.any(String) as string,
+        hour: expect.any(Number) as number,
+        kioskId: 'paris-18-accueil-1',
+      },
+    ]);
+    expect(usage.filter((event) => event.kind === 'session-started')).toEqual([]);
+    const members = new Database(join(dataDir, 'members.sqlite'), { readonly: true });
+    const pseudonyms = members.prepare('SELECT pseudonym FROM members').pluck().all() as string[];
+    members.close();
+    expect(pseudonyms).toHaveLength(1);
+    for (const name of readdirSync(dataDir).filter((file) => file.startsWith('usage.sqlite'))) {
+      const bytes = readFileSync(join(dataDir, name));
+      for (const pseudonym of pseudonyms) expect(bytes.includes(pseudonym), name).toBe(false);
     }
   });
 

@@ -22,7 +22,7 @@ export interface VisitShape {
 
 export const FRANCE_TRAVAIL = {
   id: 'france-travail-actualisation',
-  steps: ['ouvrir', 'identifiant', 'mot-de-passe', 'situation', 'valider'],
+  steps: ['identifiant', 'mot-de-passe', 'questions', 'travail', 'recapitulatif', 'confirmation'],
 } as const;
 
 export function visitRecords(shape: VisitShape): UsageRecord[] {

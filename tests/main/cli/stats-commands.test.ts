@@ -30,7 +30,7 @@ function recordVisits(day: string, count: number) {
   const store = new UsageStore(join(dir, 'data', 'usage.sqlite'));
   for (let index = 0; index < count; index += 1) {
     store.insert(
-      visitRecords({ day, hour: 9 + (index % 2), procedure: { ...FRANCE_TRAVAIL, reached: 5 } }),
+      visitRecords({ day, hour: 9 + (index % 2), procedure: { ...FRANCE_TRAVAIL, reached: 6 } }),
     );
   }
   store.close();
@@ -84,11 +84,11 @@ describe('borne stats', () => {
       unknown
     >;
     // Nothing has been counted yet (the dry run counts nothing either): only raw events.
-    expect(dry).toMatchObject({ rawEvents: 3 * 9, deleted: false });
+    expect(dry).toMatchObject({ rawEvents: 3 * 10, deleted: false });
     const done = JSON.parse((await cli(['stats', 'purge'])).out) as Record<string, unknown>;
-    expect(done).toMatchObject({ rawEvents: 3 * 9, aggregateDays: 1, deleted: true });
+    expect(done).toMatchObject({ rawEvents: 3 * 10, aggregateDays: 1, deleted: true });
     const store = new UsageStore(join(dir, 'data', 'usage.sqlite'));
-    expect(store.eventCount()).toBe(9);
+    expect(store.eventCount()).toBe(10);
     expect(
       store.daily('2000-01-01', today).filter((cell) => cell.metric === 'visits'),
     ).toHaveLength(2);

@@ -44,6 +44,8 @@ describe('kiosk configuration schema', () => {
       membership: { validityMonths: 6 },
       procedures: {},
       vouchers: { products: [], memberCard: 'optional', payments: ['cash', 'card', 'free'] },
+      // CNIL's audience-measurement limits: 13 months of events, 25 of counts.
+      usage: { rawMonths: 13, aggregateMonths: 25, maxMegabytes: 256 },
     });
   });
 

@@ -52,11 +52,11 @@ describe('usage store', () => {
   it('counts a day: visits, hours, languages, procedures, where visitors gave up, help, aids, vouchers', () => {
     const day = '2026-12-02';
     const visits = [
-      ...visitRecords({ day, hour: 9, procedure: { ...FRANCE_TRAVAIL, reached: 5 } }),
+      ...visitRecords({ day, hour: 9, procedure: { ...FRANCE_TRAVAIL, reached: 6 } }),
       ...visitRecords({
         day,
         hour: 9,
-        procedure: { ...FRANCE_TRAVAIL, reached: 3 },
+        procedure: { ...FRANCE_TRAVAIL, reached: 2 },
         help: 'answered',
       }),
       ...visitRecords({
@@ -89,11 +89,12 @@ describe('usage store', () => {
       'procedure-started france-travail-actualisation': [2, 2],
       'procedure-completed france-travail-actualisation': [1, 1],
       'procedure-abandoned france-travail-actualisation/mot-de-passe': [1, 1],
-      'step-reached france-travail-actualisation/ouvrir': [2, 2],
       'step-reached france-travail-actualisation/identifiant': [2, 2],
       'step-reached france-travail-actualisation/mot-de-passe': [2, 2],
-      'step-reached france-travail-actualisation/situation': [1, 1],
-      'step-reached france-travail-actualisation/valider': [1, 1],
+      'step-reached france-travail-actualisation/questions': [1, 1],
+      'step-reached france-travail-actualisation/travail': [1, 1],
+      'step-reached france-travail-actualisation/recapitulatif': [1, 1],
+      'step-reached france-travail-actualisation/confirmation': [1, 1],
       'help-called ': [2, 2],
       'help-answered 1-3-min': [1, 1],
       'help-cancelled under-1-min': [1, 1],
