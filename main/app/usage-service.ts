@@ -116,10 +116,10 @@ export function createUsageService(options: UsageServiceOptions) {
     const range = rangeOf(days);
     writer.flush();
     const by = days > 31 ? 'month' : 'day';
-    const stats = buildExport(options.config().kiosk.id, { ...range, by }, (from, to) =>
+    const stats = buildExport(options.config().kiosk.id, { ...range, by }, (from, to, bin) =>
       writer.withStore((store) => {
         store.aggregatePending(today());
-        return store.daily(from, to);
+        return store.periodCells(from, to, bin);
       }),
     );
     const folder = join(options.dataDir, 'exports');

@@ -52,7 +52,9 @@ export function addStatsCommands(program: Command, io: CliIo, setExitCode: SetEx
       const range = { from: options.from, to: options.to, by: options.by as PeriodBin };
       const text = withStore((store) => {
         store.aggregatePending(dayOf(new Date()));
-        const result = buildExport(config.kiosk.id, range, (from, to) => store.daily(from, to));
+        const result = buildExport(config.kiosk.id, range, (from, to, bin) =>
+          store.periodCells(from, to, bin),
+        );
         return formatExport(result, options.format as ExportFormat);
       });
       io.out(text);

@@ -4,11 +4,11 @@
  * French spreadsheet or JSON for a program.
  */
 import Papa from 'papaparse';
-import type { DailyCell } from './usage-metrics.js';
 import {
   exportRange,
   MIN_VISITS,
   type PeriodBin,
+  type PeriodCell,
   type PublishedCell,
   publishCells,
 } from './usage-suppression.js';
@@ -24,11 +24,11 @@ export interface StatsExport {
   cells: PublishedCell[];
 }
 
-/** The export of days `from`..`to` (months widened to whole months), read through `daily`. */
+/** The export of days `from`..`to` (months widened to whole months), read through `cellsOf`. */
 export function buildExport(
   kioskId: string,
   range: { from: string; to: string; by: PeriodBin },
-  daily: (from: string, to: string) => DailyCell[],
+  cellsOf: (from: string, to: string, by: PeriodBin) => PeriodCell[],
 ): StatsExport {
   const { from, to } = exportRange(range.from, range.to, range.by);
   return {
@@ -37,7 +37,7 @@ export function buildExport(
     to,
     by: range.by,
     minVisits: MIN_VISITS,
-    cells: publishCells(daily(from, to), range.by),
+    cells: publishCells(cellsOf(from, to, range.by)),
   };
 }
 

@@ -15,22 +15,25 @@ import { openSqliteFile } from '../../native/sqlite-file.js';
 import { addDays } from '../members/membership-period.js';
 import type { UsageRecord } from './usage-event.js';
 import { type DailyCell, METRICS, type MetricName } from './usage-metrics.js';
+import type { PeriodBin, PeriodCell } from './usage-suppression.js';
 
 const MIGRATIONS = [
   `CREATE TABLE labels (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+   -- Label columns refer to labels(id), never declared as foreign keys: labels
+   -- are never deleted, and nine checks per event would halve the writer's speed.
    CREATE TABLE events (
      id INTEGER PRIMARY KEY,
      hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
-     kind INTEGER NOT NULL REFERENCES labels,
-     kiosk INTEGER NOT NULL REFERENCES labels,
+     kind INTEGER NOT NULL,
+     kiosk INTEGER NOT NULL,
      visit INTEGER,
-     procedure INTEGER REFERENCES labels,
-     step INTEGER REFERENCES labels,
-     language INTEGER REFERENCES labels,
-     outcome INTEGER REFERENCES labels,
-     aid INTEGER REFERENCES labels,
-     duration INTEGER REFERENCES labels,
-     product INTEGER REFERENCES labels
+     procedure INTEGER,
+     step INTEGER,
+     language INTEGER,
+     outcome INTEGER,
+     aid INTEGER,
+     duration INTEGER,
+     product INTEGER
    );
    CREATE VIEW event_rows AS
      SELECT e.id, e.hour, e.visit, k.text AS kind, ki.text AS kiosk, p.text AS procedure,
@@ -57,6 +60,9 @@ const MIGRATIONS = [
    -- Days whose aggregates are final (the day is over and was counted).
    CREATE TABLE closed_days (day TEXT PRIMARY KEY) WITHOUT ROWID;`,
 ];
+
+const COLUMNS = 12;
+const ROWS_PER_STATEMENT = 64;
 
 /** Events a day can hold: the rank's share of an event's key. */
 export const EVENTS_PER_DAY = 2 ** 24;
@@ -104,6 +110,7 @@ export class UsageStore {
   /** The next rank of each day written in this process (asked once per day). */
   readonly #nextRank = new Map<number, number>();
   readonly #insert: Database.Statement;
+  readonly #insertMany: Database.Statement;
   readonly #insertLabel: Database.Statement;
 
   /**
@@ -122,10 +129,13 @@ export class UsageStore {
       this.#db.pragma(`max_page_count = ${pages}`);
     }
     this.#loadLabels();
-    this.#insert = this.#db.prepare(
-      `INSERT INTO events (id, hour, kind, kiosk, visit, procedure, step, language, outcome, aid, duration, product)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = (rows: number) =>
+      this.#db.prepare(
+        `INSERT INTO events (id, hour, kind, kiosk, visit, procedure, step, language, outcome, aid, duration, product)
+         VALUES ${Array.from({ length: rows }, () => `(${Array(COLUMNS).fill('?').join(', ')})`).join(', ')}`,
+      );
+    this.#insert = insert(1);
+    this.#insertMany = insert(ROWS_PER_STATEMENT);
     this.#insertLabel = this.#db.prepare('INSERT INTO labels (text) VALUES (?) RETURNING id');
   }
 
@@ -134,22 +144,33 @@ export class UsageStore {
     try {
       this.#db.transaction(() => {
         const reopened = new Set<string>();
+        const label = (text: string | undefined) => (text === undefined ? null : this.#label(text));
+        // Rows go ROWS_PER_STATEMENT at a time: one statement call per row costs more than the row.
+        let values: (number | null)[] = [];
         for (const record of records) {
-          const values = LABELLED.map(([field]) => {
-            const text = record[field];
-            return text === undefined ? null : this.#label(text);
-          });
-          const [kind, kiosk, ...rest] = values;
-          this.#insert.run(
+          values.push(
             this.#nextKey(record.day),
             record.hour,
-            kind,
-            kiosk,
+            this.#label(record.kind),
+            this.#label(record.kioskId),
             record.visit === undefined ? null : Number.parseInt(record.visit, 16),
-            ...rest,
+            label(record.procedureId),
+            label(record.stepId),
+            label(record.language),
+            label(record.outcome),
+            label(record.aid),
+            label(record.duration),
+            label(record.productId),
           );
+          if (values.length === ROWS_PER_STATEMENT * COLUMNS) {
+            this.#insertMany.run(values);
+            values = [];
+          }
           // An event late for a day already counted: that day is counted again.
           if (today === undefined || record.day < today) reopened.add(record.day);
+        }
+        for (let row = 0; row < values.length; row += COLUMNS) {
+          this.#insert.run(values.slice(row, row + COLUMNS));
         }
         if (reopened.size > 0) {
           const reopen = this.#db.prepare('DELETE FROM closed_days WHERE day = ?');
@@ -182,8 +203,11 @@ export class UsageStore {
     for (const row of rows) this.#labels.set(row.text, row.id);
   }
 
+  #lastDay: [string, number] = ['', 0];
+
   #nextKey(day: string): number {
-    const number = dayNumber(day);
+    if (this.#lastDay[0] !== day) this.#lastDay = [day, dayNumber(day)];
+    const number = this.#lastDay[1];
     let rank = this.#nextRank.get(number);
     if (rank === undefined) {
       const [first, last] = dayKeys(day);
@@ -285,12 +309,43 @@ export class UsageStore {
 
   /** The aggregate cells of days from `from` to `to`, in day order. */
   daily(from: string, to: string): DailyCell[] {
-    return this.#db
+    // Rows as arrays (raw): a year of counts is tens of thousands of cells.
+    const rows = this.#db
       .prepare(
         `SELECT day, metric, key, count, visits FROM daily
           WHERE day BETWEEN ? AND ? ORDER BY day, metric, key`,
       )
-      .all(from, to) as DailyCell[];
+      .raw()
+      .all(from, to) as [string, MetricName, string, number, number][];
+    return rows.map(([day, metric, key, count, visits]) => ({ day, metric, key, count, visits }));
+  }
+
+  /** The counts of days `from`..`to` added up per day or per month, in period, metric, key order. */
+  periodCells(from: string, to: string, bin: PeriodBin): PeriodCell[] {
+    // By day, the table's own key order is the answer: no grouping, no sorting.
+    const rows = this.#db
+      .prepare(
+        bin === 'day'
+          ? `SELECT day, metric, key, count, visits FROM daily
+              WHERE day BETWEEN ? AND ? ORDER BY day, metric, key`
+          : `SELECT substr(day, 1, ?) AS period, metric, key, sum(count), sum(visits) FROM daily
+              WHERE day BETWEEN ? AND ? GROUP BY period, metric, key ORDER BY period, metric, key`,
+      )
+      .raw()
+      .all(...(bin === 'day' ? [from, to] : [7, from, to])) as [
+      string,
+      MetricName,
+      string,
+      number,
+      number,
+    ][];
+    return rows.map(([period, metric, key, count, visits]) => ({
+      period,
+      metric,
+      key,
+      count,
+      visits,
+    }));
   }
 
   /** What a purge with these limits would delete; `apply` deletes it. */

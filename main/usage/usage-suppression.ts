@@ -49,7 +49,8 @@ export function exportRange(
 
 const SPLITS = new Set(METRICS.filter((metric) => metric.splitsVisits).map((m) => m.name));
 
-interface Summed {
+/** A metric's cell over one period: the days' counts added up. */
+export interface PeriodCell {
   period: string;
   metric: MetricName;
   key: string;
@@ -57,45 +58,72 @@ interface Summed {
   visits: number;
 }
 
-/** The cells of the days given, summed per period and published with suppression. */
-export function publishCells(days: readonly DailyCell[], bin: PeriodBin): PublishedCell[] {
-  const summed = new Map<string, Summed>();
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byCell = (a: PeriodCell, b: PeriodCell) =>
+  order(a.period, b.period) || order(a.metric, b.metric) || order(a.key, b.key);
+
+/** Daily cells added up per period (the store does this in SQL; this is its plain twin). */
+export function sumByPeriod(days: readonly DailyCell[], bin: PeriodBin): PeriodCell[] {
+  const summed = new Map<string, PeriodCell>();
   for (const cell of days) {
     const period = periodOf(cell.day, bin);
-    const id = `${period}\u0000${cell.metric}\u0000${cell.key}`;
-    const sum = summed.get(id) ?? {
-      period,
-      metric: cell.metric,
-      key: cell.key,
-      count: 0,
-      visits: 0,
-    };
-    sum.count += cell.count;
-    sum.visits += cell.visits;
-    summed.set(id, sum);
+    const id = `${period} ${cell.metric} ${cell.key}`;
+    const sum = summed.get(id);
+    if (sum) {
+      sum.count += cell.count;
+      sum.visits += cell.visits;
+    } else {
+      summed.set(id, {
+        period,
+        metric: cell.metric,
+        key: cell.key,
+        count: cell.count,
+        visits: cell.visits,
+      });
+    }
   }
-  const byGroup = new Map<string, Summed[]>();
-  for (const sum of summed.values()) {
-    const group = `${sum.period}\u0000${sum.metric}`;
-    byGroup.set(group, [...(byGroup.get(group) ?? []), sum]);
-  }
+  return [...summed.values()].sort(byCell);
+}
+
+/** The cells of whole periods, published with suppression, in period, metric, key order. */
+export function publishCells(cells: readonly PeriodCell[]): PublishedCell[] {
+  const sorted = cells.every(
+    (cell, index) => index === 0 || byCell(cells[index - 1] as PeriodCell, cell) <= 0,
+  )
+    ? cells
+    : [...cells].sort(byCell);
   const published: PublishedCell[] = [];
-  for (const cells of byGroup.values()) {
-    const first = cells[0] as Summed;
-    const visitsCell = summed.get(`${first.period}\u0000visits\u0000`);
+  // A period at a time: its visits cell decides for the cells that split the visits.
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (
+      end < sorted.length &&
+      (sorted[end] as PeriodCell).period === (sorted[start] as PeriodCell).period
+    )
+      end += 1;
+    const period = sorted.slice(start, end);
+    const visitsCell = period.find((cell) => cell.metric === 'visits' && cell.key === '');
     const total = visitsCell && visitsCell.visits >= MIN_VISITS ? visitsCell.count : null;
-    published.push(...publishGroup(cells, SPLITS.has(first.metric) ? { total } : undefined));
+    for (let first = 0; first < period.length;) {
+      let last = first;
+      while (
+        last < period.length &&
+        (period[last] as PeriodCell).metric === (period[first] as PeriodCell).metric
+      )
+        last += 1;
+      const group = period.slice(first, last);
+      published.push(
+        ...publishGroup(group, SPLITS.has((group[0] as PeriodCell).metric) ? { total } : undefined),
+      );
+      first = last;
+    }
+    start = end;
   }
-  return published.sort(
-    (a, b) =>
-      a.period.localeCompare(b.period) ||
-      a.metric.localeCompare(b.metric) ||
-      a.key.localeCompare(b.key),
-  );
+  return published;
 }
 
 /** One period's cells of one metric; `split` when they add up to the period's visits. */
-function publishGroup(cells: Summed[], split?: { total: number | null }): PublishedCell[] {
+function publishGroup(cells: PeriodCell[], split?: { total: number | null }): PublishedCell[] {
   const shown = new Set(cells.filter((cell) => cell.visits >= MIN_VISITS));
   if (split) {
     if (split.total === null) shown.clear();
@@ -104,7 +132,7 @@ function publishGroup(cells: Summed[], split?: { total: number | null }): Publis
     const hidden = () =>
       Math.abs((split.total ?? 0) - [...shown].reduce((sum, cell) => sum + cell.count, 0));
     while (shown.size > 0 && hidden() > 0 && hidden() < MIN_VISITS) {
-      shown.delete(ascending.shift() as Summed);
+      shown.delete(ascending.shift() as PeriodCell);
     }
   }
   return cells.map((cell) => ({

@@ -10,7 +10,7 @@
  * dropped and counted, the fault is reported to the staff space, and the
  * next batch tries again.
  */
-import { UsageRecord } from './usage-event.js';
+import { missingFields, type UsageRecord, UsageRecordFields } from './usage-event.js';
 import type { UsageStore } from './usage-store.js';
 
 export type UsageFault = 'disk-full' | 'read-only' | 'failed';
@@ -60,9 +60,13 @@ export class UsageWriter {
   }
 
   record(record: UsageRecord): void {
-    const parsed = UsageRecord.safeParse(record);
-    if (!parsed.success) {
-      if (this.#options.strict) throw new Error(`usage event refused: ${parsed.error.message}`);
+    // The closed schema, then the fields its kind needs (UsageRecord, in two steps: faster).
+    const parsed = UsageRecordFields.safeParse(record);
+    const refused = parsed.success
+      ? missingFields(parsed.data).map((field) => `${record.kind} needs ${field}`)
+      : [parsed.error.message];
+    if (!parsed.success || refused.length > 0) {
+      if (this.#options.strict) throw new Error(`usage event refused: ${refused.join('; ')}`);
       this.#dropped += 1;
       return;
     }

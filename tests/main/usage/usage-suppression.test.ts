@@ -8,7 +8,10 @@ import {
   MIN_VISITS,
   type PublishedCell,
   publishCells,
+  sumByPeriod,
 } from '../../../main/usage/usage-suppression.js';
+
+const publish = (days: DailyCell[]) => publishCells(sumByPeriod(days, 'day'));
 
 const cell = (day: string, metric: DailyCell['metric'], key: string, count: number): DailyCell => ({
   day,
@@ -22,29 +25,23 @@ const value = (cells: PublishedCell[], metric: string, key: string) =>
 
 describe('what leaves the kiosk', () => {
   it('publishes a cell of 10 visits or more, and nothing of a smaller one', () => {
-    const cells = publishCells(
-      [
-        cell('2026-11-02', 'visits', '', 42),
-        cell('2026-11-02', 'procedure-started', 'caf-declaration', 12),
-        cell('2026-11-02', 'procedure-started', 'ants-permis', 3),
-      ],
-      'day',
-    );
+    const cells = publish([
+      cell('2026-11-02', 'visits', '', 42),
+      cell('2026-11-02', 'procedure-started', 'caf-declaration', 12),
+      cell('2026-11-02', 'procedure-started', 'ants-permis', 3),
+    ]);
     expect(value(cells, 'procedure-started', 'caf-declaration')).toBe(12);
     expect(value(cells, 'procedure-started', 'ants-permis')).toBeNull();
   });
 
   it('hides a second cell when the visits minus the others would give a small one away', () => {
     const day = '2026-11-02';
-    const cells = publishCells(
-      [
-        cell(day, 'visits', '', 30),
-        cell(day, 'visits-by-language', 'fr', 12),
-        cell(day, 'visits-by-language', 'es', 11),
-        cell(day, 'visits-by-language', 'ar', 7),
-      ],
-      'day',
-    );
+    const cells = publish([
+      cell(day, 'visits', '', 30),
+      cell(day, 'visits-by-language', 'fr', 12),
+      cell(day, 'visits-by-language', 'es', 11),
+      cell(day, 'visits-by-language', 'ar', 7),
+    ]);
     // Only Arabic is under 10, but 30 − 12 − 11 = 7 would give it: Spanish goes too.
     expect(value(cells, 'visits-by-language', 'ar')).toBeNull();
     expect(value(cells, 'visits-by-language', 'es')).toBeNull();
@@ -58,8 +55,11 @@ describe('what leaves the kiosk', () => {
     for (let day = '2026-11-01'; day <= '2026-11-10'; day = addDays(day, 1)) {
       days.push(cell(day, 'visits', '', day === '2026-11-10' ? 4 : 25));
     }
-    const read = (from: string, to: string) =>
-      days.filter((entry) => entry.day >= from && entry.day <= to);
+    const read = (from: string, to: string, by: 'day' | 'month') =>
+      sumByPeriod(
+        days.filter((entry) => entry.day >= from && entry.day <= to),
+        by,
+      );
     const longer = buildExport(
       'borne-a',
       { from: '2026-11-01', to: '2026-11-10', by: 'day' },
@@ -112,8 +112,11 @@ describe('what leaves the kiosk', () => {
               cell(day, 'visits-by-hour', '14', count - morning),
             ].filter((entry) => entry.count > 0);
           });
-          const read = (from: string, to: string) =>
-            days.filter((entry) => entry.day >= from && entry.day <= to);
+          const read = (from: string, to: string, bin: 'day' | 'month') =>
+            sumByPeriod(
+              days.filter((entry) => entry.day >= from && entry.day <= to),
+              bin,
+            );
           const exportOf = ([a, b]: readonly [number, number]) =>
             buildExport('borne-a', { from: addDays(start, a), to: addDays(start, b), by }, read);
           const one = exportOf(first);
@@ -150,10 +153,11 @@ describe('what leaves the kiosk', () => {
   });
 
   it('writes a CSV a French spreadsheet opens, saying which cells were suppressed', () => {
-    const stats = buildExport(
-      'borne-a',
-      { from: '2026-11-02', to: '2026-11-02', by: 'day' },
-      () => [cell('2026-11-02', 'visits', '', 14), cell('2026-11-02', 'aid-used', 'read-aloud', 2)],
+    const stats = buildExport('borne-a', { from: '2026-11-02', to: '2026-11-02', by: 'day' }, () =>
+      sumByPeriod(
+        [cell('2026-11-02', 'visits', '', 14), cell('2026-11-02', 'aid-used', 'read-aloud', 2)],
+        'day',
+      ),
     );
     expect(formatExport(stats, 'csv')).toBe(
       'période;borne;indicateur;clé;valeur;note\r\n' +
