@@ -94,32 +94,26 @@ export function publishCells(cells: readonly PeriodCell[]): PublishedCell[] {
     : [...cells].sort(byCell);
   const published: PublishedCell[] = [];
   // A period at a time: its visits cell decides for the cells that split the visits.
-  for (let start = 0; start < sorted.length;) {
-    let end = start;
-    while (
-      end < sorted.length &&
-      (sorted[end] as PeriodCell).period === (sorted[start] as PeriodCell).period
-    )
-      end += 1;
-    const period = sorted.slice(start, end);
+  for (const period of runs(sorted, (cell) => cell.period)) {
     const visitsCell = period.find((cell) => cell.metric === 'visits' && cell.key === '');
     const total = visitsCell && visitsCell.visits >= MIN_VISITS ? visitsCell.count : null;
-    for (let first = 0; first < period.length;) {
-      let last = first;
-      while (
-        last < period.length &&
-        (period[last] as PeriodCell).metric === (period[first] as PeriodCell).metric
-      )
-        last += 1;
-      const group = period.slice(first, last);
-      published.push(
-        ...publishGroup(group, SPLITS.has((group[0] as PeriodCell).metric) ? { total } : undefined),
-      );
-      first = last;
+    for (const group of runs(period, (cell) => cell.metric)) {
+      const split = SPLITS.has((group[0] as PeriodCell).metric) ? { total } : undefined;
+      published.push(...publishGroup(group, split));
     }
-    start = end;
   }
   return published;
+}
+
+/** A sorted list cut where `key` changes. */
+function runs<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const cut: T[][] = [];
+  for (const item of items) {
+    const last = cut.at(-1);
+    if (last && key(last[0] as T) === key(item)) last.push(item);
+    else cut.push([item]);
+  }
+  return cut;
 }
 
 /** One period's cells of one metric; `split` when they add up to the period's visits. */

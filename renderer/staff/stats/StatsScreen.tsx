@@ -47,7 +47,7 @@ export function StatsScreen({ host, onClose }: { host: HostClient; onClose: () =
     });
 
   return (
-    <section className="stats" aria-labelledby="stats-title" data-testid="stats">
+    <section className="desk stats" aria-labelledby="stats-title" data-testid="stats">
       <div className="stats__head">
         <h2 id="stats-title" className="desk__title">
           {t('stats.title')}
@@ -155,37 +155,27 @@ export function StatsScreen({ host, onClose }: { host: HostClient; onClose: () =
             series={[{ key: 'value', name: t('stats.visits') }]}
           />
           <div className="stats__lists">
-            <section aria-labelledby="stats-languages">
-              <h3 id="stats-languages" className="desk__subtitle">
-                {t('stats.languages')}
-              </h3>
-              <ul className="desk__list">
-                {stats.languages.map((entry) => (
-                  <li key={entry.language} className="desk__line">
-                    {t('stats.line', {
-                      label: isolate(
-                        LANGUAGE_NAMES[entry.language as LanguageCode] ?? entry.language,
-                      ),
-                      count: entry.visits,
-                    })}
-                  </li>
-                ))}
-                {stats.languages.length === 0 && <li className="desk__line">{t('stats.none')}</li>}
-              </ul>
-            </section>
-            <section aria-labelledby="stats-aids">
-              <h3 id="stats-aids" className="desk__subtitle">
-                {t('stats.aids')}
-              </h3>
-              <ul className="desk__list">
-                {stats.aids.map((entry) => (
-                  <li key={entry.aid} className="desk__line">
-                    {t('stats.line', { label: t(`stats.aid.${entry.aid}`), count: entry.visits })}
-                  </li>
-                ))}
-                {stats.aids.length === 0 && <li className="desk__line">{t('stats.none')}</li>}
-              </ul>
-            </section>
+            <CountList
+              id="stats-languages"
+              title={t('stats.languages')}
+              empty={t('stats.none')}
+              lines={stats.languages.map((entry) => ({
+                key: entry.language,
+                text: t('stats.line', {
+                  label: isolate(LANGUAGE_NAMES[entry.language as LanguageCode] ?? entry.language),
+                  count: entry.visits,
+                }),
+              }))}
+            />
+            <CountList
+              id="stats-aids"
+              title={t('stats.aids')}
+              empty={t('stats.none')}
+              lines={stats.aids.map((entry) => ({
+                key: entry.aid,
+                text: t('stats.line', { label: t(`stats.aid.${entry.aid}`), count: entry.visits }),
+              }))}
+            />
           </div>
           <div className="stats__export">
             <button type="button" className="big-button" onClick={exportCsv}>
@@ -205,6 +195,35 @@ export function StatsScreen({ host, onClose }: { host: HostClient; onClose: () =
           </div>
         </>
       )}
+    </section>
+  );
+}
+
+/** A titled list of counts ("Arabe : 12"), or a line saying there is nothing. */
+function CountList({
+  id,
+  title,
+  lines,
+  empty,
+}: {
+  id: string;
+  title: string;
+  lines: { key: string; text: string }[];
+  empty: string;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="desk__subtitle">
+        {title}
+      </h3>
+      <ul className="desk__list">
+        {lines.map((line) => (
+          <li key={line.key} className="desk__line">
+            {line.text}
+          </li>
+        ))}
+        {lines.length === 0 && <li className="desk__line">{empty}</li>}
+      </ul>
     </section>
   );
 }
