@@ -241,7 +241,7 @@ export function createKioskServices(options: {
       // The visit's pseudonym lives from the first touch to the reset, and no longer.
       if (state.kind === 'active' && state.sessionId !== firstActive) {
         firstActive = state.sessionId;
-        if (!staffScan) usage.visitStarted(guide.language());
+        if (!staffScan) usage.visitStarted();
       }
       // The language the visit ended in, before the wipe puts the default back.
       if (state.kind === 'resetting') endLanguage = guide.language();

@@ -145,7 +145,7 @@ export function createUsageService(options: UsageServiceOptions) {
     health,
     maintain,
     /** The first touch of a visit. */
-    visitStarted: (language: LanguageCode) => visit.started(language),
+    visitStarted: () => visit.started(),
     /** The visit's reset: its end is recorded and everything queued is written. */
     visitEnded: (reason: ResetReason, language: LanguageCode) => visit.ended(reason, language),
     flush: () => writer.flush(),

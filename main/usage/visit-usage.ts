@@ -41,10 +41,14 @@ export class VisitUsage implements UsageLog {
     });
   }
 
-  /** The first touch: a new pseudonym, and the visit counted in its language. */
-  started(language: LanguageCode): void {
+  /**
+   * The first touch: a new pseudonym. No language yet: the first touch is
+   * often the language button itself; the visit's language is the one it
+   * ends in.
+   */
+  started(): void {
     this.#visit = { pseudonym: randomBytes(6).toString('hex'), startedAt: this.#now() };
-    this.record({ kind: 'session-started', language, ...usageTime(new Date(this.#now())) });
+    this.record({ kind: 'session-started', ...usageTime(new Date(this.#now())) });
   }
 
   /** The reset: why and how long (coarsely), then the pseudonym is forgotten and all is written. */

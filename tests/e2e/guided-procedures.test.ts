@@ -180,6 +180,8 @@ describe('France Travail: the monthly update', () => {
         .recorded()
         .map((event) => `${event.kind}:${event.stepId ?? ''}`);
       expect(kinds).toEqual([
+        'session-started:',
+        ...(language === 'ar' ? ['language-chosen:'] : []),
         'procedure-started:',
         'step-reached:identifiant',
         'step-reached:mot-de-passe',
@@ -189,9 +191,13 @@ describe('France Travail: the monthly update', () => {
         'step-reached:recapitulatif',
         'step-reached:confirmation',
       ]);
-      expect(new Set(host.services.usage.recorded().map((event) => event.language))).toEqual(
-        new Set([language]),
-      );
+      expect(
+        new Set(
+          host.services.usage
+            .recorded()
+            .flatMap((event) => (event.language ? [event.language] : [])),
+        ),
+      ).toEqual(new Set([language]));
     },
   );
 
@@ -340,9 +346,14 @@ describe('CAF: the quarterly declaration, with a code sent by e-mail', () => {
       expect(
         host.services.usage
           .recorded()
-          .map((event) => event.kind)
-          .slice(-2),
-      ).toEqual(['step-reached', 'procedure-completed']);
+          .map((event) => `${event.kind}${event.aid ? `:${event.aid}` : ''}`)
+          .slice(-4),
+      ).toEqual([
+        'step-reached',
+        'procedure-completed',
+        'aid-used:ticket-printed',
+        'session-ended',
+      ]);
     },
   );
 });

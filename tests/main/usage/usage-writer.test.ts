@@ -126,11 +126,11 @@ describe('visit usage', () => {
     let now = Date.parse('2026-12-02T09:00:00');
     const visits = new VisitUsage({ writer, kioskId: () => KIOSK, now: () => now });
     const step = { kind: 'aid-used', aid: 'keyboard', day: '2026-12-02', hour: 9 } as const;
-    visits.started('fr');
+    visits.started();
     visits.record(step);
     now += 7 * 60_000;
     visits.ended('idle', 'ar');
-    visits.started('fr');
+    visits.started();
     visits.record(step);
     visits.ended('visitor-ended', 'fr');
     // Outside a visit (the desk), no pseudonym.
