@@ -22,6 +22,7 @@ import {
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { describeIssues } from '../../native/describe-issues.js';
 import { KioskConfig } from '../config/config-schema.js';
 import {
   type BundleCheck,
@@ -143,13 +144,7 @@ export function composeConfig(
   const merged = ordered.reduce<Json>((base, entry) => overlay(base, entry.payload as Json), {});
   const result = KioskConfig.safeParse(merged);
   if (!result.success) {
-    return {
-      ok: false,
-      detail: result.error.issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-        .join('; '),
-    };
+    return { ok: false, detail: describeIssues(result.error).slice(0, 5).join('; ') };
   }
   return { ok: true, config: result.data };
 }

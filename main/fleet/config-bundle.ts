@@ -14,6 +14,7 @@
  */
 import { createHash, type KeyObject, sign, verify } from 'node:crypto';
 import { z } from 'zod';
+import { describeIssues } from '../../native/describe-issues.js';
 import { KioskConfig } from '../config/config-schema.js';
 
 /** Larger than any configuration a kiosk needs: a bigger body is refused unread. */
@@ -169,13 +170,7 @@ function parseJson<T>(
   }
   const result = schema.safeParse(value);
   if (!result.success) {
-    return {
-      ok: false,
-      detail: result.error.issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('; '),
-    };
+    return { ok: false, detail: describeIssues(result.error).slice(0, 5).join('; ') };
   }
   return { ok: true, value: result.data, raw: value };
 }
