@@ -142,6 +142,13 @@ describe('the usage log', () => {
     await expect(stats.getByTestId('figure-visits').locator('dd').textContent()).resolves.toBe(
       String(visits),
     );
+    // Started and finished, and the share finished: 73 of the 192 seeded visits stop at step 2.
+    await expect(stats.getByTestId('chart-procedures').textContent()).resolves.toMatch(
+      /M’actualiser chaque mois.* \(62\s% terminées\)/,
+    );
+    await expect(stats.locator('#stats-waits').textContent()).resolves.toMatch(
+      /^Attente d’un bénévole \(venus : \d+, appels annulés : 0\)$/,
+    );
     await expect(stats.getByTestId('chart-abandons').textContent()).resolves.toMatch(
       /M’actualiser chaque mois.* : étape 2/,
     );

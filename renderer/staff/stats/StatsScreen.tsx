@@ -117,7 +117,10 @@ export function StatsScreen({ host, onClose }: { host: HostClient; onClose: () =
             rtl={rtl}
             layout="horizontal"
             rows={stats.procedures.map((entry) => ({
-              label: entry.title,
+              label: t('stats.completion', {
+                title: entry.title,
+                rate: entry.started > 0 ? Math.round((100 * entry.completed) / entry.started) : 0,
+              }),
               value: entry.started,
               second: entry.completed,
             }))}
@@ -174,6 +177,30 @@ export function StatsScreen({ host, onClose }: { host: HostClient; onClose: () =
               lines={stats.aids.map((entry) => ({
                 key: entry.aid,
                 text: t('stats.line', { label: t(`stats.aid.${entry.aid}`), count: entry.visits }),
+              }))}
+            />
+            <CountList
+              id="stats-waits"
+              title={t('stats.waits', {
+                answered: stats.help.answered,
+                cancelled: stats.help.cancelled,
+              })}
+              empty={t('stats.none')}
+              lines={stats.help.waits.map((entry) => ({
+                key: entry.duration,
+                text: t('stats.line', {
+                  label: t(`stats.wait.${entry.duration}`),
+                  count: entry.count,
+                }),
+              }))}
+            />
+            <CountList
+              id="stats-vouchers"
+              title={t('stats.vouchers')}
+              empty={t('stats.none')}
+              lines={stats.vouchers.map((entry) => ({
+                key: entry.productId,
+                text: t('stats.line', { label: isolate(entry.label), count: entry.count }),
               }))}
             />
           </div>
