@@ -29,6 +29,7 @@ import type { PrintingService } from './printing-service.js';
 import { BORNE_VERSION } from './version.js';
 import { createGuideService, type GuideService } from './guide-service.js';
 import type { SiteRule } from '../shell/navigation-policy.js';
+import { resolveProcedure } from '../procedures/procedure-text.js';
 import { usageTime } from '../usage/usage-event.js';
 import { createUsageService, type UsageService } from './usage-service.js';
 import { createVisitorAids, type VisitorAids } from './visitor-aids.js';
@@ -121,10 +122,12 @@ export function createKioskServices(options: {
     strict: process.env.NODE_ENV !== 'production',
     names: {
       procedure: (id) => {
-        const found = guide.handlers['procedures.catalogue']({ language: 'fr' });
-        const procedure = 'then' in found ? undefined : found.procedures.find((p) => p.id === id);
+        const procedure = guide.catalogue().procedures.get(id);
         return (
-          procedure && { title: procedure.title, steps: procedure.steps.map((step) => step.id) }
+          procedure && {
+            title: resolveProcedure(procedure, 'fr').title,
+            steps: procedure.steps.map((step) => step.id),
+          }
         );
       },
       product: (id) => options.config.config.vouchers.products.find((p) => p.id === id)?.label,

@@ -86,7 +86,9 @@ export function createUsageService(options: UsageServiceOptions) {
       // Reported by the writer's health; tried again at the next check.
     }
   };
-  tryMaintain();
+  // Not on the start-up path: the first counting and purge run once the kiosk is up.
+  const first = setTimeout(tryMaintain, 10_000);
+  first.unref();
   const timer = setInterval(tryMaintain, MAINTENANCE_EVERY_MS);
   timer.unref();
 
@@ -157,6 +159,7 @@ export function createUsageService(options: UsageServiceOptions) {
       return writer.store().events('2000-01-01', '2999-12-31');
     },
     dispose: () => {
+      clearTimeout(first);
       clearInterval(timer);
       writer.close();
     },

@@ -12,7 +12,7 @@
  * would add up to fewer than 10 visits, more cells are suppressed (the
  * smallest first), so the remainder never reveals a small group either.
  */
-import { addDays } from '../members/membership-period.js';
+import { addDays, addMonths } from '../members/membership-period.js';
 import { type DailyCell, METRICS, type MetricName } from './usage-metrics.js';
 
 /** The fewest visits a published cell may count. */
@@ -40,11 +40,8 @@ export function exportRange(
   bin: PeriodBin,
 ): { from: string; to: string } {
   if (bin === 'day') return { from, to };
-  const nextMonth = (month: string) => {
-    const [year, index] = month.split('-').map(Number) as [number, number];
-    return index === 12 ? `${year + 1}-01-01` : `${year}-${String(index + 1).padStart(2, '0')}-01`;
-  };
-  return { from: `${from.slice(0, 7)}-01`, to: addDays(nextMonth(to.slice(0, 7)), -1) };
+  const lastMonth = `${to.slice(0, 7)}-01`;
+  return { from: `${from.slice(0, 7)}-01`, to: addDays(addMonths(lastMonth, 1), -1) };
 }
 
 const SPLITS = new Set(METRICS.filter((metric) => metric.splitsVisits).map((m) => m.name));

@@ -65,9 +65,4 @@ export class VisitUsage implements UsageLog {
     this.#visit = undefined;
     this.options.writer.flush();
   }
-
-  /** Whether a visit is being counted (for tests and checks). */
-  get inVisit(): boolean {
-    return this.#visit !== undefined;
-  }
 }
