@@ -2,6 +2,7 @@
 // dist/renderer/        the UI both hosts serve
 // dist/host/main.mjs    the browser host (npm start without Electron)
 // dist/cli/main.mjs     the `borne` command
+// dist/server/main.mjs  the fleet server (npm run server, borne server)
 // dist/electron/        the Electron main process (ESM) and its sandboxed preload (CJS)
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,11 @@ await Promise.all([
   esbuild({
     ...common,
     format: 'esm',
-    entryPoints: { 'host/main': 'main/host/main.ts', 'cli/main': 'main/cli/main.ts' },
+    entryPoints: {
+      'host/main': 'main/host/main.ts',
+      'cli/main': 'main/cli/main.ts',
+      'server/main': 'server/entry.ts',
+    },
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     // Modules imported on demand (the printing stack) load with their packages only then.

@@ -4,10 +4,6 @@
  * last-known-good bundle of each scope, kept as received (signed bytes and
  * signature) so that it is verified again at every start. Files are written
  * whole or not at all (temporary file, fsync, rename).
- *
- * The configuration a kiosk runs on is the fleet's bundle, then its site's,
- * then its own, each overriding the one before (objects merged key by key,
- * lists replaced whole), checked once more by the kiosk's schema.
  */
 import {
   closeSync,
@@ -22,8 +18,6 @@ import {
 import type { KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { describeIssues } from '../../native/describe-issues.js';
-import { KioskConfig } from '../config/config-schema.js';
 import {
   type BundleCheck,
   type BundleScope,
@@ -36,7 +30,6 @@ const Versions = z.record(z.string(), z.number().int().min(1));
 
 /** Where a scope's bundle is kept: "fleet.json", "site:lyon-8.json", "kiosk:….json". */
 const fileOf = (key: string) => `${key}.json`;
-const SCOPE_ORDER = ['fleet', 'site', 'kiosk'] as const;
 
 function writeWhole(file: string, text: string): void {
   const temporary = `${file}.tmp`;
@@ -114,37 +107,4 @@ export class BundleStore {
         return { key, check };
       });
   }
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** `over` on top of `base`: objects merged key by key, anything else replaced. */
-export function overlay(base: Json, over: Json): Json {
-  const isObject = (value: Json): value is { [key: string]: Json } =>
-    typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(base) || !isObject(over)) return over;
-  const merged: { [key: string]: Json } = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    merged[key] = key in base ? overlay(base[key] as Json, value) : value;
-  }
-  return merged;
-}
-
-/**
- * The configuration from the valid bundles, fleet then site then kiosk; the
- * result is checked by the kiosk's schema (a combination may be refused even
- * when each part was fine: a printer named by the kiosk but defined nowhere).
- */
-export function composeConfig(
-  payloads: readonly { scope: BundleScope; payload: unknown }[],
-): { ok: true; config: KioskConfig } | { ok: false; detail: string } {
-  const ordered = [...payloads].sort(
-    (a, b) => SCOPE_ORDER.indexOf(a.scope.kind) - SCOPE_ORDER.indexOf(b.scope.kind),
-  );
-  const merged = ordered.reduce<Json>((base, entry) => overlay(base, entry.payload as Json), {});
-  const result = KioskConfig.safeParse(merged);
-  if (!result.success) {
-    return { ok: false, detail: describeIssues(result.error).slice(0, 5).join('; ') };
-  }
-  return { ok: true, config: result.data };
 }

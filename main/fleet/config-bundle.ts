@@ -12,10 +12,11 @@
  * JSON text) rather than an object to canonicalise again: what is verified
  * is exactly what was signed.
  */
-import { createHash, type KeyObject, sign, verify } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { describeIssues } from '../../native/describe-issues.js';
 import { KioskConfig } from '../config/config-schema.js';
+import { openEnvelope, signEnvelope } from './signed-envelope.js';
 
 /** Larger than any configuration a kiosk needs: a bigger body is refused unread. */
 export const MAX_BUNDLE_BYTES = 256 * 1024;
@@ -43,15 +44,6 @@ export const SignedBundle = z
   })
   .strict();
 export type SignedBundle = z.infer<typeof SignedBundle>;
-
-const Envelope = z
-  .object({
-    /** The bundle's JSON text, exactly as signed. */
-    signed: z.string().max(MAX_BUNDLE_BYTES),
-    /** Ed25519 signature of `signed`'s UTF-8 bytes, base64. */
-    signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
-  })
-  .strict();
 
 export const BUNDLE_REFUSALS = [
   'oversized',
@@ -87,9 +79,7 @@ export const sha256Hex = (text: string) => createHash('sha256').update(text, 'ut
 /** Signs a bundle (the fleet server's side; tests use it too). */
 export function signBundle(fields: Omit<SignedBundle, 'sha256'>, privateKey: KeyObject): string {
   const bundle: SignedBundle = { ...fields, sha256: sha256Hex(fields.payload) };
-  const signed = JSON.stringify(bundle);
-  const signature = sign(null, Buffer.from(signed, 'utf8'), privateKey).toString('base64');
-  return JSON.stringify({ signed, signature });
+  return signEnvelope(JSON.stringify(bundle), privateKey);
 }
 
 const refuse = (reason: BundleRefusal, detail: string): BundleCheck => ({
@@ -117,16 +107,14 @@ export function verifyBundle(
   if (size > MAX_BUNDLE_BYTES) {
     return refuse('oversized', `${size} bytes, more than ${MAX_BUNDLE_BYTES}`);
   }
-  const envelope = parseJson(body.toString(), Envelope);
-  if (!envelope.ok) return refuse('malformed', `envelope: ${envelope.detail}`);
-  const signatureOk = verify(
-    null,
-    Buffer.from(envelope.value.signed, 'utf8'),
-    options.publicKey,
-    Buffer.from(envelope.value.signature, 'base64'),
-  );
-  if (!signatureOk) return refuse('bad-signature', 'not signed by the pinned configuration key');
-  const parsed = parseJson(envelope.value.signed, SignedBundle);
+  const envelope = openEnvelope(body.toString(), options.publicKey);
+  if (!envelope.ok) {
+    return refuse(
+      envelope.reason,
+      envelope.reason === 'malformed' ? `envelope: ${envelope.detail}` : envelope.detail,
+    );
+  }
+  const parsed = parseJson(envelope.signed, SignedBundle);
   if (!parsed.ok) return refuse('malformed', `bundle: ${parsed.detail}`);
   const bundle = parsed.value;
   const { scope } = bundle;

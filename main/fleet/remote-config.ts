@@ -10,7 +10,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { KioskConfig } from '../config/config-schema.js';
 import type { SessionState } from '../session/session-machine.js';
-import { BundleStore, composeConfig } from './bundle-store.js';
+import { BundleStore } from './bundle-store.js';
+import { composeConfig } from './compose-config.js';
 import {
   type BundleRefusal,
   type BundleScope,

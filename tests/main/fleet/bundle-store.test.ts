@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BundleStore, composeConfig, overlay } from '../../../main/fleet/bundle-store.js';
+import { BundleStore } from '../../../main/fleet/bundle-store.js';
+import { composeConfig, overlay } from '../../../main/fleet/compose-config.js';
 import { signBundle, type SignedBundle, verifyBundle } from '../../../main/fleet/config-bundle.js';
 
 const server = generateKeyPairSync('ed25519');

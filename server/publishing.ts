@@ -1,0 +1,127 @@
+/**
+ * Publishing a scope's configuration: checked first with the kiosk's own
+ * schema, alone and composed with the other scopes for every kiosk it
+ * reaches (fleet → site → kiosk), then signed as the scope's next version.
+ * Bundles are valid 30 days; one with less than 10 days left is signed
+ * again as a new version when a kiosk asks, so that a kiosk that stays in
+ * touch never runs on an expired configuration.
+ */
+import { scopeKey, type BundleScope, signBundle } from '../main/fleet/config-bundle.js';
+import { composeConfig } from '../main/fleet/compose-config.js';
+import { KioskConfig } from '../main/config/config-schema.js';
+import { describeIssues } from '../native/describe-issues.js';
+import type { FleetContext } from './fleet-app.js';
+import type { BundleRow, KioskRow } from './storage/fleet-store.js';
+
+export const BUNDLE_VALIDITY_MS = 30 * 24 * 3600_000;
+export const REFRESH_BEFORE_MS = 10 * 24 * 3600_000;
+
+export function parseScope(text: string): BundleScope | undefined {
+  if (text === 'fleet') return { kind: 'fleet' };
+  const match = /^(site|kiosk):([a-z0-9][a-z0-9-]{1,62})$/.exec(text);
+  if (!match) return undefined;
+  return { kind: match[1] as 'site' | 'kiosk', id: match[2] as string };
+}
+
+function signVersion(context: FleetContext, scope: BundleScope, payload: string, now: number) {
+  return (version: number) => {
+    const issuedAt = now;
+    const expiresAt = now + BUNDLE_VALIDITY_MS;
+    const envelope = signBundle(
+      {
+        scope,
+        version,
+        issuedAt: new Date(issuedAt).toISOString(),
+        expiresAt: new Date(expiresAt).toISOString(),
+        payload,
+      },
+      context.signingKey.privateKey,
+    );
+    return { envelope, issuedAt, expiresAt };
+  };
+}
+
+export type PublishCheck = { ok: true } | { ok: false; problems: string[] };
+
+/** Whether `payload` may be published for `scope`: alone, and in every kiosk's composition. */
+export async function checkPublication(
+  context: FleetContext,
+  scope: BundleScope,
+  payload: unknown,
+): Promise<PublishCheck> {
+  const alone = KioskConfig.safeParse(payload);
+  if (!alone.success) return { ok: false, problems: describeIssues(alone.error).slice(0, 10) };
+  const payloadOf = async (key: string): Promise<unknown> => {
+    if (key === scopeKey(scope)) return payload;
+    const row = await context.store.latestBundle(key);
+    return row ? (JSON.parse(row.payload) as unknown) : {};
+  };
+  const compose = async (
+    kiosk: Pick<KioskRow, 'id' | 'siteId'> | { siteId: string; id?: never },
+  ) => {
+    const parts: { scope: BundleScope; payload: unknown }[] = [
+      { scope: { kind: 'fleet' }, payload: await payloadOf('fleet') },
+      {
+        scope: { kind: 'site', id: kiosk.siteId },
+        payload: await payloadOf(`site:${kiosk.siteId}`),
+      },
+    ];
+    if (kiosk.id) {
+      parts.push({
+        scope: { kind: 'kiosk', id: kiosk.id },
+        payload: await payloadOf(`kiosk:${kiosk.id}`),
+      });
+    }
+    return composeConfig(parts);
+  };
+  const kiosks = await context.store.kiosks(null);
+  const reached = kiosks.filter(
+    (kiosk) =>
+      scope.kind === 'fleet' ||
+      (scope.kind === 'site' && kiosk.siteId === scope.id) ||
+      (scope.kind === 'kiosk' && kiosk.id === scope.id),
+  );
+  const problems: string[] = [];
+  for (const kiosk of reached) {
+    const composed = await compose(kiosk);
+    if (!composed.ok) problems.push(`${kiosk.name} (${kiosk.id}) : ${composed.detail}`);
+  }
+  if (scope.kind === 'site' && reached.length === 0) {
+    const composed = await compose({ siteId: scope.id });
+    if (!composed.ok) problems.push(composed.detail);
+  }
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
+}
+
+export function publishScope(
+  context: FleetContext,
+  scope: BundleScope,
+  payload: unknown,
+  by: string,
+): Promise<BundleRow> {
+  const text = JSON.stringify(payload);
+  return context.store.publish(
+    scopeKey(scope),
+    text,
+    by,
+    signVersion(context, scope, text, context.now().getTime()),
+  );
+}
+
+/** The scope's latest bundle, signed again first if it has less than 10 days left. */
+export async function refreshIfAging(
+  context: FleetContext,
+  key: string,
+  now: number,
+): Promise<BundleRow | undefined> {
+  const latest = await context.store.latestBundle(key);
+  if (!latest || latest.expiresAt - now > REFRESH_BEFORE_MS) return latest;
+  const scope = parseScope(key);
+  if (!scope) return latest;
+  return context.store.publish(
+    key,
+    latest.payload,
+    'system',
+    signVersion(context, scope, latest.payload, now),
+  );
+}
