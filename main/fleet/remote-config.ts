@@ -80,6 +80,9 @@ export function createRemoteConfig(options: RemoteConfigOptions) {
   }
 
   return {
+    /** The last version applied for a scope key. */
+    applied: (key: string) => store.applied(key),
+
     /** A bundle as the fleet server sent it. */
     receive(body: string): ApplyOutcome {
       const check = verifyBundle(body, {
