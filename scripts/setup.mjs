@@ -36,7 +36,8 @@ function ensureDebianPackages() {
   // openssl makes the test certificate of the stand-ins for official sites.
   const wanted = ['libusb-1.0-0', 'espeak-ng'];
   if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
-  if (mode === 'test') wanted.push('python3', 'openssl');
+  // postgresql: the fleet server's storage suite runs on a throw-away cluster too.
+  if (mode === 'test') wanted.push('python3', 'openssl', 'postgresql');
   if (!isDebian()) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
     return true;

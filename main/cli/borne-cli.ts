@@ -12,6 +12,7 @@ import { defaultConfig } from '../config/config-schema.js';
 import { type CliIo, consoleIo } from './cli-io.js';
 import { addCatalogueCommands } from './catalogue-commands.js';
 import { addDecodeCommand } from './decode-commands.js';
+import { addFleetCommands } from './fleet-commands.js';
 import { addHidCommands } from './hid-commands.js';
 import { addMemberCommands } from './member-commands.js';
 import { addPrinterCommands } from './printer-commands.js';
@@ -73,6 +74,7 @@ export function buildCli(io: CliIo, setExitCode: (code: number) => void): Comman
   addMemberCommands(program, io, setExitCode);
   addCatalogueCommands(program, io, setExitCode);
   addVoucherCommands(program, io, setExitCode);
+  addFleetCommands(program, io, setExitCode);
 
   return program;
 }

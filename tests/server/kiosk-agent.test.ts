@@ -23,7 +23,7 @@ import type { SessionState } from '../../main/session/session-machine.js';
 import { loadSigningKey } from '../../server/signing-key.js';
 import {
   adminWithSites,
-  consoleUser,
+  type consoleUser,
   removeDir,
   startTestServer,
   type TestServer,
@@ -340,11 +340,7 @@ describe('a hostile or broken server', () => {
   it.each([
     ['tampered payload', () => bundle({}).replace('Piraté', 'Pirate'), 'bad-signature'],
     ['wrong key', () => bundle({}, generateKeyPairSync('ed25519').privateKey), 'bad-signature'],
-    [
-      'older version (rollback)',
-      () => bundle({ version: 0 + 1 - 1 || 1, scope: { kind: 'fleet' } }),
-      'replay',
-    ],
+    ['replay of an old bundle', () => bundle({ version: 1, scope: { kind: 'fleet' } }), 'replay'],
     [
       'expired bundle',
       () => bundle({ expiresAt: new Date(clock.now.getTime() - 1).toISOString() }),

@@ -85,7 +85,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`the throw-away PostgreSQL cluster did not start: ${stderr || String(error)}`);
+    throw new Error(`the throw-away PostgreSQL cluster did not start: ${stderr || String(error)}`, {
+      cause: error,
+    });
   }
   return {
     url: `postgres://borne@127.0.0.1:${port}/postgres`,
