@@ -1,5 +1,6 @@
 // Builds Borne: the renderer with Vite, the Node entries with esbuild.
 // dist/renderer/        the UI both hosts serve
+// dist/console/         the fleet console
 // dist/host/main.mjs    the browser host (npm start without Electron)
 // dist/cli/main.mjs     the `borne` command
 // dist/server/main.mjs  the fleet server (npm run server, borne server)
@@ -14,6 +15,21 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const started = Date.now();
 
 await viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+// The fleet console (served by the fleet server): its own small React app.
+await viteBuild({
+  configFile: false,
+  root: `${root}server/console`,
+  base: '/',
+  logLevel: 'warn',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: `${root}dist/console`,
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    reportCompressedSize: false,
+  },
+});
 
 const common = {
   absWorkingDir: root,

@@ -93,6 +93,35 @@ export async function checkPublication(
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }
 
+/** The whole configuration a kiosk of this scope would run on with `payload` (its site's, for a site). */
+export async function effectiveConfig(
+  context: FleetContext,
+  scope: BundleScope,
+  payload: unknown,
+): Promise<unknown> {
+  const own = scopeKey(scope);
+  const latest = async (key: string) => {
+    if (key === own) return payload;
+    const row = await context.store.latestBundle(key);
+    return row ? (JSON.parse(row.payload) as unknown) : {};
+  };
+  const parts: { scope: BundleScope; payload: unknown }[] = [
+    { scope: { kind: 'fleet' }, payload: await latest('fleet') },
+  ];
+  const siteId =
+    scope.kind === 'site'
+      ? scope.id
+      : scope.kind === 'kiosk'
+        ? (await context.store.kiosk(scope.id))?.siteId
+        : undefined;
+  if (siteId) {
+    parts.push({ scope: { kind: 'site', id: siteId }, payload: await latest(`site:${siteId}`) });
+  }
+  if (scope.kind === 'kiosk') parts.push({ scope, payload });
+  const composed = composeConfig(parts);
+  return composed.ok ? composed.config : undefined;
+}
+
 export function publishScope(
   context: FleetContext,
   scope: BundleScope,

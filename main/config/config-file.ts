@@ -51,6 +51,7 @@ export function loadConfigFile(path: string): LoadedConfig {
 export function describeLoadedConfig(loaded: LoadedConfig): string {
   const { status } = loaded;
   if (status.source === 'file') return `Configuration: ${status.path}`;
+  if (status.source === 'fleet') return 'Configuration: from the fleet server (signed bundles)';
   if (status.problems.length === 0)
     return `Configuration: ${status.path} not found, using defaults`;
   return [

@@ -37,8 +37,8 @@ export const HostKind = z.enum(['electron', 'browser']);
 export type HostKind = z.infer<typeof HostKind>;
 
 export const ConfigStatus = z.object({
-  /** Where the running configuration came from. */
-  source: z.enum(['file', 'defaults']),
+  /** Where the running configuration came from (fleet: signed bundles from the fleet server). */
+  source: z.enum(['file', 'defaults', 'fleet']),
   /** The file that was read, or would have been read. */
   path: z.string(),
   /** Why the file was not used (empty when it was used or simply absent). */

@@ -17,7 +17,7 @@ import { alertsOf, isOnline } from '../alerts.js';
 import { maySee, requireAdmin, signIn, signOut, visibleSites } from '../admin-auth.js';
 import { ClientError, type FleetContext } from '../fleet-app.js';
 import { hashPassword, PASSWORD_RULE } from '../passwords.js';
-import { checkPublication, parseScope, publishScope } from '../publishing.js';
+import { checkPublication, effectiveConfig, parseScope, publishScope } from '../publishing.js';
 import type { Admin } from '../storage/fleet-store.js';
 import { hashCode } from './kiosk-routes.js';
 
@@ -323,6 +323,19 @@ export const adminRoutes = (context: FleetContext) => async (app: FastifyInstanc
       const row = await publishScope(context, scope, payload, adminOf(request).username);
       await audit(request, siteId, 'config.published', scopeKey(scope), `version ${row.version}`);
       return reply.code(201).send({ scope: row.scope, version: row.version });
+    },
+  );
+
+  app.post(
+    '/config/:scope/check',
+    { schema: { params: ScopeParam, body: Publish }, preValidation: guard },
+    async (request) => {
+      const scope = scopeOf((request.params as { scope: string }).scope);
+      await siteOfScope(adminOf(request), scope);
+      const { payload } = request.body as z.infer<typeof Publish>;
+      const check = await checkPublication(context, scope, payload);
+      if (!check.ok) return { ok: false, problems: check.problems };
+      return { ok: true, problems: [], effective: await effectiveConfig(context, scope, payload) };
     },
   );
 
