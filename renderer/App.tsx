@@ -31,7 +31,7 @@ import { EndScreen } from './visitor/EndScreen';
 import { GuidePanel } from './visitor/GuidePanel';
 import { HomeScreen } from './visitor/HomeScreen';
 import { IdleWarning } from './visitor/IdleWarning';
-import { LockedScreen, ResettingScreen } from './visitor/SessionScreens';
+import { LockedScreen, OutOfServiceScreen, ResettingScreen } from './visitor/SessionScreens';
 import { StaffNotice } from './staff/StaffNotice';
 import { StaffPinDialog } from './staff/StaffPinDialog';
 import { StaffScreen } from './staff/StaffScreen';
@@ -124,6 +124,9 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
 
   if (session.kind === 'resetting') return <ResettingScreen />;
   if (session.kind === 'locked') return <LockedScreen />;
+  if (session.kind === 'attract' && session.outOfService) {
+    return <OutOfServiceScreen message={session.outOfService.message} />;
+  }
   const languageChoice = {
     languages: info.languages.enabled,
     language,

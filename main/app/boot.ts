@@ -21,11 +21,21 @@ export interface Kiosk {
   stop(): Promise<void>;
 }
 
-export async function bootKiosk(host: HostKind, rendererDir: string): Promise<Kiosk> {
+export async function bootKiosk(
+  host: HostKind,
+  rendererDir: string,
+  /** Restarts the app, for the fleet's "restart" command. */
+  restart?: () => void,
+): Promise<Kiosk> {
   const options = readStartOptions();
   const config = new ConfigStore(resolveConfigPath());
   console.log(describeLoadedConfig(config.current));
-  const services = createKioskServices({ host, config, log: (line) => console.log(line) });
+  const services = createKioskServices({
+    host,
+    config,
+    log: (line) => console.log(line),
+    ...(restart ? { restart } : {}),
+  });
   const server = await startKioskServer({
     port: options.port,
     rendererDir,

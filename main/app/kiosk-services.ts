@@ -34,6 +34,8 @@ import { usageTime } from '../usage/usage-event.js';
 import { createUsageService, type UsageService } from './usage-service.js';
 import { createVisitorAids, type VisitorAids } from './visitor-aids.js';
 import { createVoucherDesk, type VoucherDesk } from './voucher-desk.js';
+import { createFleetService, type FleetService } from './fleet-service.js';
+import { OutOfService } from './out-of-service.js';
 
 export interface KioskServices {
   handlers: Handlers;
@@ -55,6 +57,8 @@ export interface KioskServices {
   desk: VoucherDesk;
   /** The anonymised usage log (usage.sqlite in the data folder) and its statistics. */
   usage: UsageService;
+  /** The link to the fleet server (inactive when the kiosk is not enrolled). */
+  fleet: FleetService;
   /** Where the visitor may browse now: the configured sites and those of the open procedure. */
   visitorSites(): SiteRule[];
   dispose(): void;
@@ -95,6 +99,10 @@ export function createKioskServices(options: {
   hidBackend?: () => Promise<HidBackend>;
   /** The built-in procedure catalogue (tests and benches may give another). */
   catalogueDir?: string;
+  /** Restarts the app (the fleet's "restart" command); absent: the command is refused. */
+  restart?: () => void;
+  /** The fleet server's HTTP client (tests may give another). */
+  fetch?: typeof fetch;
 }): KioskServices {
   const log = options.log ?? (() => {});
   const folder = options.dataDir ?? dataDir();
@@ -222,7 +230,14 @@ export function createKioskServices(options: {
     usage: usage.log,
     log,
   });
-  const view = () => toSessionView(session.state, session.timing, Date.now());
+  const outOfService = new OutOfService(folder);
+  const view = () => {
+    const lock = outOfService.current();
+    return {
+      ...toSessionView(session.state, session.timing, Date.now()),
+      ...(lock ? { outOfService: { message: lock.message } } : {}),
+    };
+  };
   /** The signed-in staff member's name; anything else is refused. */
   const staffName = (): string => {
     const current = staff.view();
@@ -254,7 +269,10 @@ export function createKioskServices(options: {
     'app.info': () => describeApp(options.config.current, options.host, speech.voices()),
     'session.get': view,
     'session.activity': () => {
-      session.dispatch({ type: 'input' });
+      // Out of service: a touch starts no visit (one in progress goes on).
+      if (!outOfService.current() || session.state.kind !== 'attract') {
+        session.dispatch({ type: 'input' });
+      }
       return view();
     },
     'session.continue': () => {
@@ -328,6 +346,7 @@ export function createKioskServices(options: {
       return {
         printers: await printing.statuses(),
         usage: usage.health(),
+        fleet: fleet.view(),
         readers: Object.entries(readerStatuses).map(([id, status]) => ({
           id,
           state: status.state,
@@ -336,9 +355,65 @@ export function createKioskServices(options: {
       };
     },
   };
+  const fleet = createFleetService({
+    dataDir: folder,
+    config: options.config,
+    session,
+    saleOpen: () => desk.saleOpen(),
+    status: async () => {
+      const lock = outOfService.current();
+      const help = await aids.handlers['help.get']({});
+      return {
+        appVersion: BORNE_VERSION,
+        session:
+          lock && session.state.kind === 'attract'
+            ? 'locked'
+            : session.state.kind === 'attract'
+              ? 'attract'
+              : 'visit',
+        lockMessage: lock?.message ?? null,
+        printers: (await printing.statuses()).map(({ id, state, ok }) => ({ id, state, ok })),
+        readers: Object.entries(readers.statuses()).map(([id, status]) => ({
+          id,
+          state: status.state,
+        })),
+        configSource: options.config.current.status.source,
+        lastError: options.config.current.status.problems[0] ?? null,
+        helpCalls: help.state === 'calling' ? [new Date(help.calledAt).toISOString()] : [],
+      };
+    },
+    aggregates: () => usage.aggregates(3),
+    commands: {
+      'end-session': () => {
+        if (!visitorPresent()) return 'no visitor session in progress';
+        session.dispatch({ type: 'end', by: 'admin' });
+        return 'visitor session ended';
+      },
+      restart: () => {
+        if (!options.restart) throw new Error('this host cannot restart itself');
+        log('fleet: restart requested by the fleet console');
+        setTimeout(() => options.restart?.(), 200).unref();
+        return 'restarting';
+      },
+      lock: (message) => {
+        outOfService.lock(message ?? 'Borne hors service.');
+        events.emit('session.changed', view());
+        return visitorPresent() ? 'out of service once the current visit ends' : 'out of service';
+      },
+      unlock: () => {
+        outOfService.unlock();
+        events.emit('session.changed', view());
+        return 'back in service';
+      },
+    },
+    log,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
   return {
     handlers,
     events,
+    fleet,
     session,
     sessionFolder,
     speech,
@@ -352,6 +427,7 @@ export function createKioskServices(options: {
     usage,
     visitorSites: () => [...options.config.config.browsing.sites, ...guide.activeSites()],
     dispose: () => {
+      fleet.dispose();
       desk.dispose();
       usage.dispose();
       members.dispose();

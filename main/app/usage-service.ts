@@ -14,6 +14,7 @@ import type { Handlers } from '../ipc/dispatcher.js';
 import { addDays, addMonths, dayOf } from '../members/membership-period.js';
 import type { ResetReason } from '../session/session-machine.js';
 import { buildExport, formatExport } from '../usage/usage-export.js';
+import type { DailyCell } from '../usage/usage-metrics.js';
 import { buildStatsView, type StatsNames } from '../usage/usage-stats.js';
 import { type PurgePlan, UsageStore } from '../usage/usage-store.js';
 import { UsageWriter } from '../usage/usage-writer.js';
@@ -135,6 +136,16 @@ export function createUsageService(options: UsageServiceOptions) {
     };
   }
 
+  /** The last days' aggregates, for the fleet server (never a raw event). */
+  function aggregates(days: number): DailyCell[] {
+    writer.flush();
+    const range = rangeOf(days);
+    return writer.withStore((store) => {
+      store.aggregatePending(today());
+      return store.daily(range.from, range.to);
+    });
+  }
+
   const handlers: Pick<Handlers, keyof typeof STATS_METHODS> = {
     'stats.get': ({ days }) => stats(days),
     'stats.export': ({ days }) => exportFile(days),
@@ -146,6 +157,7 @@ export function createUsageService(options: UsageServiceOptions) {
     handlers,
     health,
     maintain,
+    aggregates,
     /** The first touch of a visit. */
     visitStarted: () => visit.started(),
     /** The visit's reset: its end is recorded and everything queued is written. */

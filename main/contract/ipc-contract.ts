@@ -154,6 +154,17 @@ export const DevicesStatus = z.object({
   ),
   /** The usage log: a database that cannot be written is shown here. */
   usage: UsageHealthView,
+  /** The fleet server, when the kiosk is enrolled: whether it answers, what is in service. */
+  fleet: z
+    .object({
+      server: z.string(),
+      kioskId: z.string(),
+      siteId: z.string(),
+      lastContact: z.string().nullable(),
+      unreachableSince: z.string().nullable(),
+      applied: z.record(z.string(), z.number()),
+    })
+    .nullable(),
 });
 export type DevicesStatus = z.infer<typeof DevicesStatus>;
 
@@ -183,6 +194,8 @@ export const SessionView = z.object({
   warningRemainingMs: z.number().int().nonnegative().optional(),
   idleSeconds: z.number().nonnegative(),
   warningSeconds: z.number().nonnegative(),
+  /** Locked "hors service" by an admin, with their message for visitors (absent otherwise). */
+  outOfService: z.object({ message: z.string() }).optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

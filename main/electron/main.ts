@@ -19,7 +19,10 @@ import { ElectronVisitorPartition } from './visitor-partition.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 async function start(): Promise<void> {
-  const kiosk = await bootKiosk('electron', join(app.getAppPath(), 'dist', 'renderer'));
+  const kiosk = await bootKiosk('electron', join(app.getAppPath(), 'dist', 'renderer'), () => {
+    app.relaunch();
+    app.exit(0);
+  });
   const { server, services } = kiosk;
   const dispatch = createDispatcher(services.handlers, (method, error) =>
     console.error(`ipc ${method} failed:`, error),

@@ -14,7 +14,10 @@ import { kioskWindowUnavailable } from './kiosk-browser.js';
 const SHUTDOWN_LIMIT_MS = 1500;
 
 async function main(): Promise<void> {
-  const kiosk = await bootKiosk('browser', rendererDir());
+  // The fleet's "restart": a clean stop; the kiosk unit (Restart=always) starts it again.
+  const kiosk = await bootKiosk('browser', rendererDir(), () =>
+    stop('restart requested by the fleet'),
+  );
   console.log(readyLine(kiosk.server.url));
 
   let stopping = false;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DevicesStatus } from '../../main/contract/ipc-contract';
 import type { HostClient } from '../kit/host-client';
 
@@ -63,7 +64,30 @@ export function DeviceStatusList({ host }: { host: HostClient }) {
                 count: devices.usage.dropped,
               })}
         </li>
+        {devices.fleet && (
+          <li
+            className={devices.fleet.unreachableSince ? 'device device--fault' : 'device'}
+            data-testid="device-fleet"
+          >
+            <strong>{t('staff.devices.fleet')}</strong> {fleetLine(devices.fleet, t)}
+          </li>
+        )}
       </ul>
     </section>
   );
+}
+
+const timeOf = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** Whether the fleet server answers, and which configuration versions are in service. */
+function fleetLine(fleet: NonNullable<DevicesStatus['fleet']>, t: TFunction): string {
+  if (fleet.unreachableSince) {
+    return t('staff.devices.fleetUnreachable', { time: timeOf(fleet.unreachableSince) });
+  }
+  if (!fleet.lastContact) return t('staff.devices.fleetNever');
+  const versions = Object.entries(fleet.applied)
+    .map(([scope, version]) => `${scope} v${version}`)
+    .join(', ');
+  return t('staff.devices.fleetOk', { time: timeOf(fleet.lastContact), versions: versions || '—' });
 }

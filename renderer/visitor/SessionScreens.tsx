@@ -1,5 +1,6 @@
 import lockIcon from '@material-symbols/svg-400/rounded/lock.svg';
 import sweepIcon from '@material-symbols/svg-400/rounded/cleaning_services.svg';
+import blockIcon from '@material-symbols/svg-400/rounded/block.svg';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../kit/Icon';
 
@@ -23,6 +24,21 @@ export function LockedScreen() {
       <Icon src={lockIcon} size={112} />
       <h1 className="message__title">{t('locked.title')}</h1>
       <p className="lead">{t('locked.explain')}</p>
+    </main>
+  );
+}
+
+/** Locked "hors service" from the fleet console: the admin's message (as written), and where to go. */
+export function OutOfServiceScreen({ message }: { message: string }) {
+  const { t } = useTranslation();
+  return (
+    <main className="screen screen--centered message" data-screen="out-of-service">
+      <Icon src={blockIcon} size={112} />
+      <h1 className="message__title">{t('outOfService.title')}</h1>
+      <p className="lead">{t('outOfService.explain')}</p>
+      <p className="lead" lang="fr" dir="ltr" data-testid="out-of-service-message">
+        {message}
+      </p>
     </main>
   );
 }
