@@ -103,6 +103,8 @@ export function createKioskServices(options: {
   restart?: () => void;
   /** The fleet server's HTTP client (tests may give another). */
   fetch?: typeof fetch;
+  /** Off in tests that drive the fleet agent with `fleet.syncNow()`. */
+  fleetAutostart?: boolean;
 }): KioskServices {
   const log = options.log ?? (() => {});
   const folder = options.dataDir ?? dataDir();
@@ -408,6 +410,7 @@ export function createKioskServices(options: {
     },
     log,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.fleetAutostart === false ? { autostart: false } : {}),
   });
 
   return {

@@ -124,9 +124,9 @@ export function ConfigScreen({ me }: { me: Me }) {
         La flotte s'applique à toutes les bornes, un site la complète, une borne complète son site.
         N'écrivez ici que ce que cette portée change.
       </p>
-      <label className="form">
-        Portée
-        <select value={scope} onChange={(event) => setScope(event.target.value)}>
+      <div className="form">
+        <label htmlFor="config-scope">Portée</label>
+        <select id="config-scope" value={scope} onChange={(event) => setScope(event.target.value)}>
           {me.role === 'admin' && <option value="fleet">Toute la flotte</option>}
           {sites.map((site) => (
             <option key={site.id} value={`site:${site.id}`}>
@@ -139,7 +139,7 @@ export function ConfigScreen({ me }: { me: Me }) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {current && (
         <p>
           {current.version === 0

@@ -16,7 +16,13 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(
-  options: { dataDir?: string; database?: string; port?: number; now?: Date } = {},
+  options: {
+    dataDir?: string;
+    database?: string;
+    port?: number;
+    now?: Date;
+    consoleDir?: string;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'borne-fleet-server-'));
   const clock = { now: options.now ?? new Date() };
@@ -24,6 +30,7 @@ export async function startTestServer(
     dataDir,
     port: options.port ?? 0,
     ...(options.database ? { database: options.database } : {}),
+    ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     secureCookies: false,
     logger: false,
     now: () => clock.now,

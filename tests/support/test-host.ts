@@ -23,6 +23,8 @@ export async function startTestHost(
   config?: unknown,
   port = 0,
   hidBackend?: () => Promise<HidBackend>,
+  /** An existing data folder (an enrolled kiosk's, say) instead of a new one. */
+  dataDir?: string,
 ): Promise<TestHost> {
   const dir = mkdtempSync(join(tmpdir(), 'borne-test-'));
   const configPath = join(dir, 'config.json');
@@ -33,8 +35,10 @@ export async function startTestHost(
   const services = createKioskServices({
     host: 'browser',
     config: store,
-    dataDir: join(dir, 'data'),
+    dataDir: dataDir ?? join(dir, 'data'),
     hidBackend,
+    // Tests drive the fleet agent themselves (services.fleet.syncNow()).
+    fleetAutostart: false,
   });
   const server = await startKioskServer({ port, rendererDir: rendererDir(), services });
   return {
