@@ -60,6 +60,27 @@ export default tseslint.config(
     },
   },
   {
+    // The fleet server shares with the kiosk only what must be one definition:
+    // the configuration schema, the fleet protocol, the statistics' suppression rule.
+    files: ['server/**/*.ts'],
+    ignores: ['server/console/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            {
+              regex: '(^|/)main/(?!config/|fleet/(?!fleet-agent|remote-config|bundle-store|enrolment)|usage/usage-(suppression|metrics)\\.js$)',
+              message:
+                'server/ shares only main/config, the fleet protocol (main/fleet) and the suppression rule with the kiosk.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'server/console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

@@ -97,6 +97,11 @@ export async function buildFleetApp(options: FleetAppOptions): Promise<FastifyIn
     reply.code(404).send({ error: 'not-found', message: `Adresse inconnue : ${request.url}` }),
   );
 
+  // How long the server spent on each answer, for proxies, browsers' tools and the bench.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
+  });
+
   await app.register(cookie);
   const context: FleetContext = options;
   await app.register(kioskRoutes(context), { prefix: '/api/kiosk' });

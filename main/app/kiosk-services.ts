@@ -145,7 +145,6 @@ export function createKioskServices(options: {
     log,
   });
   session.addWiper(sessionFolder);
-  const config = options.config.config;
   const visitorPresent = () =>
     session.state.kind === 'active' || session.state.kind === 'idle-warning';
   const members = createMemberDesk({
@@ -182,10 +181,7 @@ export function createKioskServices(options: {
       if (staff.view().state === 'signed-in') members.cardRead(pseudonym);
     },
     // The secret is only made when a reader may need it.
-    secret:
-      config.readers.wedge.enabled || config.readers.hid.length > 0
-        ? loadSiteSecret(folder)
-        : new Uint8Array(32),
+    secret: () => loadSiteSecret(folder),
     backend: options.hidBackend ?? nodeHidBackend,
     onEvent: (view) => events.emit('reader.event', view),
     log,
@@ -387,25 +383,25 @@ export function createKioskServices(options: {
     aggregates: () => usage.aggregates(3),
     commands: {
       'end-session': () => {
-        if (!visitorPresent()) return 'no visitor session in progress';
+        if (!visitorPresent()) return 'aucune visite en cours';
         session.dispatch({ type: 'end', by: 'admin' });
-        return 'visitor session ended';
+        return 'session du visiteur terminée';
       },
       restart: () => {
-        if (!options.restart) throw new Error('this host cannot restart itself');
+        if (!options.restart) throw new Error('cette borne ne sait pas redémarrer seule');
         log('fleet: restart requested by the fleet console');
         setTimeout(() => options.restart?.(), 200).unref();
-        return 'restarting';
+        return 'redémarrage';
       },
       lock: (message) => {
         outOfService.lock(message ?? 'Borne hors service.');
         events.emit('session.changed', view());
-        return visitorPresent() ? 'out of service once the current visit ends' : 'out of service';
+        return visitorPresent() ? 'hors service à la fin de la visite en cours' : 'hors service';
       },
       unlock: () => {
         outOfService.unlock();
         events.emit('session.changed', view());
-        return 'back in service';
+        return 'remise en service';
       },
     },
     log,

@@ -43,7 +43,11 @@ export function wedgeSettings(config: KioskConfig): WedgeSettings {
 export function createReadersService(options: {
   /** The running configuration: wedge settings follow reloads, HID readers are read at start. */
   config: () => KioskConfig;
-  secret: Uint8Array;
+  /**
+   * The site secret, or how to get it: read (or made) only when a reader first
+   * needs it, so that a reader enabled later (a reload, the fleet) gets the real one.
+   */
+  secret: Uint8Array | (() => Uint8Array);
   backend: () => Promise<HidBackend>;
   onEvent: (view: ReaderEventView) => void;
   /** Which of a card's fields the visitor can copy into a site now (none by default). */
@@ -54,7 +58,9 @@ export function createReadersService(options: {
   onMemberCard?: (pseudonym: string | null) => void;
   log: (line: string) => void;
 }): ReadersService {
-  const { secret } = options;
+  let known: Uint8Array | undefined =
+    typeof options.secret === 'function' ? undefined : options.secret;
+  const secret = (): Uint8Array => (known ??= (options.secret as () => Uint8Array)());
   let idCard: Extract<ReaderEvent, { kind: 'id-card' }> | undefined;
   const statuses: Record<string, ReaderStatus> = {};
 
@@ -87,7 +93,7 @@ export function createReadersService(options: {
       match: { vendorId: entry.vendorId, productId: entry.productId, usagePage: entry.usagePage },
       decoder: entry.decoder,
       role: entry.role,
-      secret,
+      secret: secret(),
       backend,
       onEvent: deliver,
       onStatus: (status) => {
@@ -106,7 +112,7 @@ export function createReadersService(options: {
   const flushLines = () => {
     const text = lines.join('\n');
     lines = [];
-    deliver(readerEvent('id-card', { type: 'barcode', text }, secret));
+    deliver(readerEvent('id-card', { type: 'barcode', text }, secret()));
   };
 
   return {
@@ -115,7 +121,7 @@ export function createReadersService(options: {
       if (!enabled) return;
       if (role !== 'id-card') {
         deliver(
-          readerEvent(role, { type: role === 'staff-badge' ? 'badge' : 'barcode', text }, secret),
+          readerEvent(role, { type: role === 'staff-badge' ? 'badge' : 'barcode', text }, secret()),
         );
         return;
       }

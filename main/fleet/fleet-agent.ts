@@ -144,8 +144,8 @@ export function createFleetAgent(options: FleetAgentOptions) {
     }
     if (command.kind === 'restart') {
       // Acknowledged first: the app will not be there to say it afterwards.
-      remember(command.id, 'done', 'restarting');
-      await options.client.ack(command.id, { outcome: 'done', detail: 'restarting' });
+      remember(command.id, 'done', 'redémarrage');
+      await options.client.ack(command.id, { outcome: 'done', detail: 'redémarrage' });
       await options.commands.restart(command.message);
       return;
     }

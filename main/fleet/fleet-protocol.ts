@@ -171,19 +171,19 @@ export function verifyCommand(
   try {
     parsed = SignedCommand.safeParse(JSON.parse(opened.signed));
   } catch {
-    return { ok: false, detail: 'the signed command is not JSON' };
+    return { ok: false, detail: "la commande signée n'est pas du JSON" };
   }
-  if (!parsed.success) return { ok: false, detail: 'not a command' };
+  if (!parsed.success) return { ok: false, detail: "ce n'est pas une commande" };
   const command = parsed.data;
   const id = command.id;
   if (command.kioskId !== options.kioskId) {
-    return { ok: false, id, detail: `the command is for kiosk ${command.kioskId}` };
+    return { ok: false, id, detail: `la commande est pour la borne ${command.kioskId}` };
   }
   if (Date.parse(command.expiresAt) <= options.now.getTime()) {
-    return { ok: false, id, detail: `the command expired at ${command.expiresAt}` };
+    return { ok: false, id, detail: `la commande a expiré le ${command.expiresAt}` };
   }
   if (!(COMMAND_KINDS as readonly string[]).includes(command.kind)) {
-    return { ok: false, id, detail: `unknown command "${command.kind}"` };
+    return { ok: false, id, detail: `commande inconnue : « ${command.kind} »` };
   }
   return { ok: true, command: command as SignedCommand & { kind: CommandKind } };
 }

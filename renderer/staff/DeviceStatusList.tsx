@@ -8,7 +8,7 @@ const REFRESH_MS = 10_000;
 
 /** The printers and readers of this kiosk, asked again every few seconds. */
 export function DeviceStatusList({ host }: { host: HostClient }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [devices, setDevices] = useState<DevicesStatus | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -69,7 +69,7 @@ export function DeviceStatusList({ host }: { host: HostClient }) {
             className={devices.fleet.unreachableSince ? 'device device--fault' : 'device'}
             data-testid="device-fleet"
           >
-            <strong>{t('staff.devices.fleet')}</strong> {fleetLine(devices.fleet, t)}
+            <strong>{t('staff.devices.fleet')}</strong> {fleetLine(devices.fleet, t, i18n.language)}
           </li>
         )}
       </ul>
@@ -77,11 +77,14 @@ export function DeviceStatusList({ host }: { host: HostClient }) {
   );
 }
 
-const timeOf = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 /** Whether the fleet server answers, and which configuration versions are in service. */
-function fleetLine(fleet: NonNullable<DevicesStatus['fleet']>, t: TFunction): string {
+function fleetLine(
+  fleet: NonNullable<DevicesStatus['fleet']>,
+  t: TFunction,
+  language: string,
+): string {
+  const timeOf = (iso: string) =>
+    new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
   if (fleet.unreachableSince) {
     return t('staff.devices.fleetUnreachable', { time: timeOf(fleet.unreachableSince) });
   }

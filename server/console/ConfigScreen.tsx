@@ -63,7 +63,6 @@ export function ConfigScreen({ me }: { me: Me }) {
         setCheck(null);
         setCurrent(answer);
         setText(JSON.stringify(answer.payload, null, 2));
-        setNotice('');
       },
       (failure: unknown) => setNotice(messageOf(failure)),
     );
@@ -126,7 +125,14 @@ export function ConfigScreen({ me }: { me: Me }) {
       </p>
       <div className="form">
         <label htmlFor="config-scope">Portée</label>
-        <select id="config-scope" value={scope} onChange={(event) => setScope(event.target.value)}>
+        <select
+          id="config-scope"
+          value={scope}
+          onChange={(event) => {
+            setNotice('');
+            setScope(event.target.value);
+          }}
+        >
           {me.role === 'admin' && <option value="fleet">Toute la flotte</option>}
           {sites.map((site) => (
             <option key={site.id} value={`site:${site.id}`}>

@@ -18,7 +18,9 @@ import { axeViolations } from '../support/axe.js';
 import { launchChromium } from '../support/chromium.js';
 import { ADMIN, removeDir, startTestServer, type TestServer } from '../support/fleet-server.js';
 import { saveScreen } from '../support/screenshots.js';
+import { AWA, signInAwa } from '../support/staff-sign-in.js';
 import { startTestHost, type TestHost } from '../support/test-host.js';
+import { runCli } from '../../main/cli/borne-cli.js';
 
 let browser: Browser;
 let server: TestServer;
@@ -26,6 +28,26 @@ let consolePage: Page;
 let kioskPage: Page;
 let kiosk: TestHost;
 const kioskDir = mkdtempSync(join(tmpdir(), 'borne-enrolled-kiosk-'));
+let awaEntry: unknown;
+
+/** Awa's staff entry made on the enrolled kiosk (`borne staff entry`, the site's secret). */
+async function staffEntry(dataDir: string): Promise<unknown> {
+  let entry = '';
+  const previous = process.env.BORNE_DATA_DIR;
+  process.env.BORNE_DATA_DIR = dataDir;
+  try {
+    await runCli(['staff', 'entry', '--name', AWA.name], {
+      out: (text) => (entry += text),
+      err: () => {},
+      outBytes: () => {},
+      readInput: () => Promise.resolve(`${AWA.badge}\n${AWA.pin}\n`),
+    });
+  } finally {
+    if (previous === undefined) delete process.env.BORNE_DATA_DIR;
+    else process.env.BORNE_DATA_DIR = previous;
+  }
+  return JSON.parse(entry) as unknown;
+}
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -83,6 +105,8 @@ describe('the fleet console', () => {
       appVersion: '0.1.0',
     });
     expect(enrolled).toMatchObject({ ok: true, siteId: 'lyon-8' });
+    // The site's staff list is made with the site's secret, which the kiosk received sealed.
+    awaEntry = await staffEntry(kioskDir);
     kiosk = await startTestHost({ kiosk: { siteName: 'Nom du fichier' } }, 0, undefined, kioskDir);
     await kiosk.services.fleet.syncNow();
     const context = await browser.newContext({
@@ -105,7 +129,12 @@ describe('the fleet console', () => {
     expect(await consolePage.getByRole('alert').textContent()).toContain('session.idleSeconds');
 
     await text.fill(
-      '{ "kiosk": { "siteName": "Emmaüs Connect — Lyon 8e" }, "session": { "idleSeconds": 240 } }',
+      JSON.stringify({
+        kiosk: { siteName: 'Emmaüs Connect — Lyon 8e' },
+        session: { idleSeconds: 240 },
+        readers: { wedge: { enabled: true, role: 'staff-badge' } },
+        staff: { members: [awaEntry] },
+      }),
     );
     await consolePage.getByRole('button', { name: 'Vérifier' }).click();
     await consolePage
@@ -144,7 +173,7 @@ describe('the fleet console', () => {
     await kiosk.services.fleet.syncNow();
     await kioskPage.locator('[data-screen="attract"]').waitFor();
     const done = consolePage.locator('tr[data-command-state="done"]');
-    await done.getByText('visitor session ended').waitFor();
+    await done.getByText('session du visiteur terminée').waitFor();
     expect(await axeViolations(consolePage)).toEqual([]);
     await saveScreen(consolePage, 'console-commands');
   });
@@ -167,6 +196,17 @@ describe('the fleet console', () => {
     await consolePage.getByRole('button', { name: 'Remettre en service' }).click();
     await kiosk.services.fleet.syncNow();
     await kioskPage.locator('[data-screen="attract"]').waitFor();
+  });
+
+  it('tells staff in their space that the fleet server answers, and what is in service', async () => {
+    await signInAwa(kioskPage);
+    const line = kioskPage.getByTestId('device-fleet');
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(
+      /^Serveur de flotte : joint à \d\d:\d\d ; configuration en service : site:lyon-8 v1$/,
+    );
+    await line.scrollIntoViewIfNeeded();
+    await saveScreen(kioskPage, 'staff-fleet-fr');
   });
 
   it('shows the statistics and the audit log of what was done', async () => {

@@ -268,7 +268,7 @@ describe('the kiosk agent', () => {
     expect(seen.commands).toEqual([]);
     expect(await server.store.command('unknown-command-1')).toMatchObject({
       outcome: 'refused',
-      detail: 'unknown command "format-disk"',
+      detail: 'commande inconnue : « format-disk »',
     });
     const lock = await admin.call('POST', `/api/admin/kiosks/${identity.kioskId}/commands`, {
       kind: 'lock',

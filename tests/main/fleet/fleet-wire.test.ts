@@ -89,7 +89,7 @@ describe('a signed command', () => {
     expect(verify(command('end-session', 'borne-2'))).toEqual({
       ok: false,
       id: 'command-0001',
-      detail: 'the command is for kiosk borne-2',
+      detail: 'la commande est pour la borne borne-2',
     });
     expect(verify(command('end-session'), new Date(NOW.getTime() + 61_000))).toMatchObject({
       ok: false,
@@ -98,7 +98,7 @@ describe('a signed command', () => {
     expect(verify(command('format-disk'))).toEqual({
       ok: false,
       id: 'command-0001',
-      detail: 'unknown command "format-disk"',
+      detail: 'commande inconnue : « format-disk »',
     });
     const forged = signCommand(
       {
