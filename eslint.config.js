@@ -71,7 +71,8 @@ export default tseslint.config(
           paths: ['electron'],
           patterns: [
             {
-              regex: '(^|/)main/(?!config/|fleet/(?!fleet-agent|remote-config|bundle-store|enrolment)|usage/usage-(suppression|metrics)\\.js$)',
+              regex:
+                '(^|/)main/(?!config/|fleet/(?!fleet-agent|remote-config|bundle-store|enrolment)|usage/usage-(suppression|metrics)\\.js$)',
               message:
                 'server/ shares only main/config, the fleet protocol (main/fleet) and the suppression rule with the kiosk.',
             },
