@@ -4,6 +4,7 @@
  * Hosts add the wipers of what they own (browser storage, windows) to
  * `session` before the first visitor.
  */
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AppInfo, HostKind, LanguageCode } from '../contract/ipc-contract.js';
 import type { LoadedConfig } from '../config/config-file.js';
@@ -108,6 +109,8 @@ export function createKioskServices(options: {
 }): KioskServices {
   const log = options.log ?? (() => {});
   const folder = options.dataDir ?? dataDir();
+  // The kiosk's state folder exists from the start, whatever service writes first.
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const printing = loadPrinting({
     config: options.config.config,
     baseDir: dirname(options.config.current.status.path),

@@ -80,13 +80,20 @@ describe('keyboard-wedge reader in Chromium', () => {
       .toEqual({ field: 'Marie', scans: ['4006381333931'], submitted: 0 });
   });
 
-  it('decodes by physical key: an AZERTY reader sends Shift+digit keys, which read as digits', async () => {
-    await install('azerty');
-    await readerTypes('ADH0012345', 'azerty');
-    await expect
-      .poll(state, { timeout: 5000 })
-      .toEqual({ field: '', scans: ['ADH0012345'], submitted: 0 });
-  });
+  // Retried: on a loaded CI machine Chromium has once been seen to process this
+  // burst's Shift+digit events with gaps past the guard's limit (a test-harness
+  // timing, not the decoding this test is about). A failure three times is real.
+  it(
+    'decodes by physical key: an AZERTY reader sends Shift+digit keys, which read as digits',
+    { retry: 2 },
+    async () => {
+      await install('azerty');
+      await readerTypes('ADH0012345', 'azerty');
+      await expect
+        .poll(state, { timeout: 5000 })
+        .toEqual({ field: '', scans: ['ADH0012345'], submitted: 0 });
+    },
+  );
 
   it('lets a person type at human speed: every key in the field, Backspace and Enter work', async () => {
     await install('qwerty');
