@@ -23,7 +23,7 @@ import type { SessionState } from '../../main/session/session-machine.js';
 import { loadSigningKey } from '../../server/signing-key.js';
 import {
   adminWithSites,
-  type consoleUser,
+  consoleUser,
   removeDir,
   startTestServer,
   type TestServer,
@@ -305,6 +305,57 @@ describe('the kiosk agent', () => {
     }
     await agent.pollOnce();
     expect(seen.applied.map((config) => config.session.idleSeconds)).toEqual([300]);
+  });
+});
+
+describe('fleet statistics', () => {
+  it('come from the kiosks’ daily aggregates, small cells suppressed, each manager seeing their sites only', async () => {
+    const cell = (metric: string, key: string, count: number, visits = count) => ({
+      day: '2026-12-05',
+      metric,
+      key,
+      count,
+      visits,
+    });
+    const client = createFleetClient({
+      serverUrl: server.url,
+      kioskId: identity.kioskId,
+      identityKey: identity.identityKey,
+      now: () => clock.now,
+    });
+    const { status } = (await server.store.kiosk(identity.kioskId)) ?? {};
+    const sent = await client.heartbeat({
+      status: JSON.parse(status ?? '{}') as never,
+      aggregates: [
+        cell('visits', '', 24),
+        cell('visits-by-language', 'fr', 17),
+        cell('visits-by-language', 'ar', 7),
+      ],
+    });
+    expect(sent.ok).toBe(true);
+    const stats = await admin.call('GET', '/api/admin/stats?from=2026-12-01&to=2026-12-06&bin=day');
+    expect(stats.body.cells).toEqual([
+      { period: '2026-12-05', metric: 'visits', key: '', value: 24 },
+      // 7 visits in Arabic would single people out; so would 17 in French, from 24 in all.
+      { period: '2026-12-05', metric: 'visits-by-language', key: 'ar', value: null },
+      { period: '2026-12-05', metric: 'visits-by-language', key: 'fr', value: null },
+    ]);
+
+    const manager = consoleUser(server.url);
+    await admin.call('POST', '/api/admin/users', {
+      username: 'nadia',
+      password: 'le mot de passe de nadia',
+      role: 'site-manager',
+      sites: ['paris-18'],
+    });
+    await manager.login('nadia', 'le mot de passe de nadia');
+    expect((await manager.call('GET', '/api/admin/kiosks')).body.kiosks).toEqual([]);
+    expect(
+      (await manager.call('GET', '/api/admin/stats?from=2026-12-01&to=2026-12-06')).body.cells,
+    ).toEqual([]);
+    expect(
+      (await manager.call('GET', `/api/admin/kiosks/${identity.kioskId}/commands`)).status,
+    ).toBe(404);
   });
 });
 

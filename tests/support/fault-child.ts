@@ -32,12 +32,17 @@ export function runChild(
   bundle: string,
   args: object,
   onLine: (line: string, kill: () => void) => void,
-  options: Pick<SpawnOptions, 'uid' | 'gid'> = {},
+  options: Pick<SpawnOptions, 'uid' | 'gid'> & {
+    /** A command the child runs under (its arguments), e.g. setpriv dropping capabilities. */
+    under?: string[];
+  } = {},
 ): Promise<{ output: string; signal: NodeJS.Signals | null; code: number | null }> {
+  const { under = [], ...ids } = options;
+  const [command, ...prefix] = [...under, process.execPath];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, JSON.stringify(args)], {
+    const child = spawn(command as string, [...prefix, bundle, JSON.stringify(args)], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...options,
+      ...ids,
     });
     let output = '';
     let pending = '';

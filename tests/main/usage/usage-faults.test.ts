@@ -73,22 +73,32 @@ describe('usage log under faults', () => {
     seeded.insert(visitRecords({ day: '2026-12-01', hour: 9 }));
     seeded.checkpoint();
     seeded.close();
-    // Root writes anywhere: the child then runs as nobody, as the kiosk would on a file it does not own.
+    // Root writes anywhere: its child runs without the capabilities that override file
+    // permissions (setpriv, util-linux), so that it meets them as the kiosk's own user would,
+    // wherever the project is checked out.
     const asRoot = process.getuid?.() === 0;
-    chmodSync(dir, 0o755);
-    chmodSync(dataDir, asRoot ? 0o755 : 0o555);
+    chmodSync(dataDir, 0o555);
     chmodSync(join(dataDir, 'usage.sqlite'), 0o444);
     let health: { state: string; dropped: number; threw: boolean } | undefined;
-    await runChild(
+    const result = await runChild(
       bundle,
       { dataDir, mode: 'write-once', batchSize: 10 },
       (line) => {
         if (line.startsWith('health ')) health = JSON.parse(line.slice(7)) as typeof health;
       },
-      asRoot ? { uid: 65_534, gid: 65_534 } : {},
+      asRoot
+        ? {
+            under: [
+              'setpriv',
+              '--inh-caps=-dac_override,-dac_read_search,-fowner',
+              '--bounding-set=-dac_override,-dac_read_search,-fowner',
+              '--',
+            ],
+          }
+        : {},
     );
     chmodSync(dataDir, 0o755);
-    expect(health).toEqual({
+    expect(health, result.output).toEqual({
       state: 'read-only',
       dropped: 3,
       queued: 0,
