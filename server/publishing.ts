@@ -11,7 +11,7 @@ import { composeConfig } from '../main/fleet/compose-config.js';
 import { KioskConfig } from '../main/config/config-schema.js';
 import { describeIssues } from '../native/describe-issues.js';
 import type { FleetContext } from './fleet-app.js';
-import type { BundleRow, KioskRow } from './storage/fleet-store.js';
+import type { BundleRow } from './storage/fleet-store.js';
 
 export const BUNDLE_VALIDITY_MS = 30 * 24 * 3600_000;
 export const REFRESH_BEFORE_MS = 10 * 24 * 3600_000;
@@ -43,6 +43,45 @@ function signVersion(context: FleetContext, scope: BundleScope, payload: string,
 
 export type PublishCheck = { ok: true } | { ok: false; problems: string[] };
 
+/**
+ * Each scope's payload as it would stand with `payload` published for
+ * `scope`: read once per scope however many kiosks are composed.
+ */
+function payloadsWith(context: FleetContext, scope: BundleScope, payload: unknown) {
+  const read = new Map<string, Promise<unknown>>([[scopeKey(scope), Promise.resolve(payload)]]);
+  return (key: string): Promise<unknown> => {
+    let value = read.get(key);
+    if (!value) {
+      value = context.store
+        .latestBundle(key)
+        .then((row) => (row ? (JSON.parse(row.payload) as unknown) : {}));
+      read.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** Fleet, then the site's (if any), then the kiosk's (if any), composed as the kiosk does. */
+async function compose(
+  payloadOf: (key: string) => Promise<unknown>,
+  siteId: string | undefined,
+  kioskId?: string,
+) {
+  const parts: { scope: BundleScope; payload: unknown }[] = [
+    { scope: { kind: 'fleet' }, payload: await payloadOf('fleet') },
+  ];
+  if (siteId) {
+    parts.push({ scope: { kind: 'site', id: siteId }, payload: await payloadOf(`site:${siteId}`) });
+  }
+  if (kioskId) {
+    parts.push({
+      scope: { kind: 'kiosk', id: kioskId },
+      payload: await payloadOf(`kiosk:${kioskId}`),
+    });
+  }
+  return composeConfig(parts);
+}
+
 /** Whether `payload` may be published for `scope`: alone, and in every kiosk's composition. */
 export async function checkPublication(
   context: FleetContext,
@@ -51,29 +90,7 @@ export async function checkPublication(
 ): Promise<PublishCheck> {
   const alone = KioskConfig.safeParse(payload);
   if (!alone.success) return { ok: false, problems: describeIssues(alone.error).slice(0, 10) };
-  const payloadOf = async (key: string): Promise<unknown> => {
-    if (key === scopeKey(scope)) return payload;
-    const row = await context.store.latestBundle(key);
-    return row ? (JSON.parse(row.payload) as unknown) : {};
-  };
-  const compose = async (
-    kiosk: Pick<KioskRow, 'id' | 'siteId'> | { siteId: string; id?: never },
-  ) => {
-    const parts: { scope: BundleScope; payload: unknown }[] = [
-      { scope: { kind: 'fleet' }, payload: await payloadOf('fleet') },
-      {
-        scope: { kind: 'site', id: kiosk.siteId },
-        payload: await payloadOf(`site:${kiosk.siteId}`),
-      },
-    ];
-    if (kiosk.id) {
-      parts.push({
-        scope: { kind: 'kiosk', id: kiosk.id },
-        payload: await payloadOf(`kiosk:${kiosk.id}`),
-      });
-    }
-    return composeConfig(parts);
-  };
+  const payloadOf = payloadsWith(context, scope, payload);
   const kiosks = await context.store.kiosks(null);
   const reached = kiosks.filter(
     (kiosk) =>
@@ -83,11 +100,11 @@ export async function checkPublication(
   );
   const problems: string[] = [];
   for (const kiosk of reached) {
-    const composed = await compose(kiosk);
+    const composed = await compose(payloadOf, kiosk.siteId, kiosk.id);
     if (!composed.ok) problems.push(`${kiosk.name} (${kiosk.id}) : ${composed.detail}`);
   }
   if (scope.kind === 'site' && reached.length === 0) {
-    const composed = await compose({ siteId: scope.id });
+    const composed = await compose(payloadOf, scope.id);
     if (!composed.ok) problems.push(composed.detail);
   }
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
@@ -99,26 +116,17 @@ export async function effectiveConfig(
   scope: BundleScope,
   payload: unknown,
 ): Promise<unknown> {
-  const own = scopeKey(scope);
-  const latest = async (key: string) => {
-    if (key === own) return payload;
-    const row = await context.store.latestBundle(key);
-    return row ? (JSON.parse(row.payload) as unknown) : {};
-  };
-  const parts: { scope: BundleScope; payload: unknown }[] = [
-    { scope: { kind: 'fleet' }, payload: await latest('fleet') },
-  ];
   const siteId =
     scope.kind === 'site'
       ? scope.id
       : scope.kind === 'kiosk'
         ? (await context.store.kiosk(scope.id))?.siteId
         : undefined;
-  if (siteId) {
-    parts.push({ scope: { kind: 'site', id: siteId }, payload: await latest(`site:${siteId}`) });
-  }
-  if (scope.kind === 'kiosk') parts.push({ scope, payload });
-  const composed = composeConfig(parts);
+  const composed = await compose(
+    payloadsWith(context, scope, payload),
+    siteId,
+    scope.kind === 'kiosk' ? scope.id : undefined,
+  );
   return composed.ok ? composed.config : undefined;
 }
 

@@ -18,9 +18,8 @@ import { axeViolations } from '../support/axe.js';
 import { launchChromium } from '../support/chromium.js';
 import { ADMIN, removeDir, startTestServer, type TestServer } from '../support/fleet-server.js';
 import { saveScreen } from '../support/screenshots.js';
-import { AWA, signInAwa } from '../support/staff-sign-in.js';
+import { signInAwa, staffEntry } from '../support/staff-sign-in.js';
 import { startTestHost, type TestHost } from '../support/test-host.js';
-import { runCli } from '../../main/cli/borne-cli.js';
 
 let browser: Browser;
 let server: TestServer;
@@ -29,25 +28,6 @@ let kioskPage: Page;
 let kiosk: TestHost;
 const kioskDir = mkdtempSync(join(tmpdir(), 'borne-enrolled-kiosk-'));
 let awaEntry: unknown;
-
-/** Awa's staff entry made on the enrolled kiosk (`borne staff entry`, the site's secret). */
-async function staffEntry(dataDir: string): Promise<unknown> {
-  let entry = '';
-  const previous = process.env.BORNE_DATA_DIR;
-  process.env.BORNE_DATA_DIR = dataDir;
-  try {
-    await runCli(['staff', 'entry', '--name', AWA.name], {
-      out: (text) => (entry += text),
-      err: () => {},
-      outBytes: () => {},
-      readInput: () => Promise.resolve(`${AWA.badge}\n${AWA.pin}\n`),
-    });
-  } finally {
-    if (previous === undefined) delete process.env.BORNE_DATA_DIR;
-    else process.env.BORNE_DATA_DIR = previous;
-  }
-  return JSON.parse(entry) as unknown;
-}
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -12,11 +12,11 @@ import type { TestHost } from './test-host.js';
 
 export const AWA = { name: 'Awa', badge: '0012345678', pin: '4821' };
 
-/** Adds Awa to the host's configuration (on top of `config`) and reloads it. */
-export async function enrolAwa(host: TestHost, config: Record<string, unknown>): Promise<void> {
+/** Awa's staff entry as `borne staff entry` makes it with the site secret of `dataDir`. */
+export async function staffEntry(dataDir: string): Promise<unknown> {
   let entry = '';
   const previous = process.env.BORNE_DATA_DIR;
-  process.env.BORNE_DATA_DIR = join(dirname(host.configPath), 'data');
+  process.env.BORNE_DATA_DIR = dataDir;
   try {
     const code = await runCli(['staff', 'entry', '--name', AWA.name], {
       out: (text) => (entry += text),
@@ -31,7 +31,13 @@ export async function enrolAwa(host: TestHost, config: Record<string, unknown>):
   }
   expect(entry).not.toContain(AWA.badge);
   expect(entry).not.toContain(AWA.pin);
-  host.writeConfig({ ...config, staff: { members: [JSON.parse(entry)] } });
+  return JSON.parse(entry) as unknown;
+}
+
+/** Adds Awa to the host's configuration (on top of `config`) and reloads it. */
+export async function enrolAwa(host: TestHost, config: Record<string, unknown>): Promise<void> {
+  const entry = await staffEntry(join(dirname(host.configPath), 'data'));
+  host.writeConfig({ ...config, staff: { members: [entry] } });
   host.config.reload();
 }
 
