@@ -7,8 +7,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { findChromium, hasDisplay, quietChromiumFlags } from './chromium.js';
 
-/** How often the UI renderer must answer, and how long it may take. */
-const PING_EVERY_MS = 1000;
+/**
+ * How often the UI renderer must answer, and how long it may take. The
+ * timeout stays generous (a false "hang" would wipe a visitor's session);
+ * pinging often is what keeps detection under 2 s.
+ */
+const PING_EVERY_MS = 400;
 const PING_TIMEOUT_MS = 1500;
 
 export interface KioskBrowserOptions {
@@ -74,21 +78,26 @@ export class KioskBrowser {
     clearInterval(this.#ping);
     const previous = this.#page;
     this.#page = null;
-    if (previous)
-      await previous
-        .context()
-        .close()
-        .catch(() => {});
+    // Closed in the background: a hung renderer must not delay its replacement.
+    void previous
+      ?.context()
+      .close()
+      .catch(() => {});
     if (this.#closed) return;
-    // The UI gets its own context too: nothing of a visitor's UI state survives a crash.
-    const context = await this.browser.newContext({
-      viewport: this.options.headless ? undefined : null,
-    });
-    const page = await context.newPage();
+    const page = await this.#blankPage();
+    if (this.#closed) return;
     this.#page = page;
     page.once('crash', () => this.#rendererGone(page, 'crash'));
     await page.goto(this.options.url);
     this.#watch(page);
+  }
+
+  /** The UI gets its own context each time: nothing of a visitor's UI state survives a crash. */
+  async #blankPage(): Promise<Page> {
+    const context = await this.browser.newContext({
+      viewport: this.options.headless ? undefined : null,
+    });
+    return context.newPage();
   }
 
   #watch(page: Page): void {

@@ -1,6 +1,6 @@
 import logoutIcon from '@material-symbols/svg-400/rounded/logout.svg';
 import statsIcon from '@material-symbols/svg-400/rounded/bar_chart.svg';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, StaffView } from '../../main/contract/ipc-contract';
 import type { HostClient } from '../kit/host-client';
@@ -9,7 +9,15 @@ import { DeviceStatusList } from './DeviceStatusList';
 import { HelpCallList } from './HelpCallList';
 import { MemberPanel } from './MemberPanel';
 import { VoucherDesk } from './desk/VoucherDesk';
-import { StatsScreen } from './stats/StatsScreen';
+
+/**
+ * The statistics and their charts (Recharts, about 40 % of the code) load
+ * when staff open them: the visitor's screens, and a UI reopened after a
+ * renderer crash, start without them.
+ */
+const StatsScreen = lazy(() =>
+  import('./stats/StatsScreen').then((module) => ({ default: module.StatsScreen })),
+);
 
 const ACTIVITY_EVERY_MS = 5000;
 
@@ -54,7 +62,9 @@ export function StaffScreen({
         <h1 className="home__title">{t('staff.title')}</h1>
         <p className="lead">{t('staff.hello', { name: view.name ?? '' })}</p>
         {showStats ? (
-          <StatsScreen host={host} onClose={() => setShowStats(false)} />
+          <Suspense fallback={null}>
+            <StatsScreen host={host} onClose={() => setShowStats(false)} />
+          </Suspense>
         ) : (
           <>
             <VoucherDesk host={host} />
