@@ -47,6 +47,11 @@ export function App({ host }: { host: HostClient }) {
   useActivityReporter(host, staff.state === 'signed-in' ? undefined : session?.kind);
   useWedgeReader(host, info?.wedge);
   const reportOverlay = useOverlayReporter(host);
+  const brand = info?.branding.colour;
+  useEffect(() => {
+    // The high-contrast display keeps its own colours (kiosk.css reads --site-brand only outside it).
+    if (brand) document.documentElement.style.setProperty('--site-brand', brand);
+  }, [brand]);
   if (!info || !session) return <StartingScreen />;
   if (staff.state === 'signed-in') return <StaffScreen host={host} info={info} view={staff} />;
   return (
@@ -157,6 +162,7 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
         language={language}
         onChooseLanguage={setChosen}
         onStart={() => void host.call('session.activity', {})}
+        closed={session.closed}
       />
     );
   } else if (aids.glossaryOpen) {

@@ -6,7 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppInfo, HostKind, LanguageCode } from '../contract/ipc-contract.js';
+import type { AppInfo, HostKind, LanguageCode, SessionView } from '../contract/ipc-contract.js';
+import { decodeLogo, type Logo } from '../config/branding.js';
+import { openingState } from '../session/opening-hours.js';
 import type { LoadedConfig } from '../config/config-file.js';
 import type { KioskConfig } from '../config/config-schema.js';
 import type { Handlers } from '../ipc/dispatcher.js';
@@ -38,6 +40,9 @@ import { createVoucherDesk, type VoucherDesk } from './voucher-desk.js';
 import { createFleetService, type FleetService } from './fleet-service.js';
 import { OutOfService } from './out-of-service.js';
 
+/** How often the opening hours are checked against the clock. */
+const OPENING_CHECK_MS = 20_000;
+
 export interface KioskServices {
   handlers: Handlers;
   events: EventHub;
@@ -62,6 +67,8 @@ export interface KioskServices {
   fleet: FleetService;
   /** Where the visitor may browse now: the configured sites and those of the open procedure. */
   visitorSites(): SiteRule[];
+  /** The welcome point's logo (served at LOGO_PATH), or null. */
+  logo(): Logo | null;
   dispose(): void;
 }
 
@@ -80,7 +87,20 @@ export function describeApp(
     voices: [...voices],
     config: status,
     wedge: wedgeSettings(config),
+    branding: {
+      colour: config.branding.colour,
+      logo: brandLogo(config) ? `${LOGO_PATH}?v=${brandLogo(config)?.tag}` : null,
+    },
   };
+}
+
+/** Where the host serves the welcome point's logo. */
+export const LOGO_PATH = '/branding/logo';
+
+/** The configured logo, checked (the schema refused any other). */
+export function brandLogo(config: KioskConfig): Logo | null {
+  const logo = config.branding.logo === undefined ? null : decodeLogo(config.branding.logo);
+  return typeof logo === 'string' ? null : logo;
 }
 
 export function sessionTiming(config: KioskConfig): SessionTiming {
@@ -232,13 +252,28 @@ export function createKioskServices(options: {
     log,
   });
   const outOfService = new OutOfService(folder);
-  const view = () => {
+  const opening = () => openingState(options.config.config.openingHours, new Date());
+  const view = (): SessionView => {
     const lock = outOfService.current();
+    const hours = opening();
     return {
       ...toSessionView(session.state, session.timing, Date.now()),
       ...(lock ? { outOfService: { message: lock.message } } : {}),
+      ...(hours.open ? {} : { closed: { today: hours.today, reopens: hours.reopens } }),
     };
   };
+  /** A touch on the welcome screen starts no visit while locked or closed (one in progress goes on). */
+  const startsNoVisit = () =>
+    session.state.kind === 'attract' && (outOfService.current() !== null || !opening().open);
+  // The hours are read on the wall clock: the screen follows when the site opens or closes.
+  let wasOpen = opening().open;
+  const openingWatch = setInterval(() => {
+    const open = opening().open;
+    if (open === wasOpen) return;
+    wasOpen = open;
+    events.emit('session.changed', view());
+  }, OPENING_CHECK_MS);
+  openingWatch.unref();
   /** The signed-in staff member's name; anything else is refused. */
   const staffName = (): string => {
     const current = staff.view();
@@ -254,6 +289,8 @@ export function createKioskServices(options: {
       session.setTiming(sessionTiming(loaded.config));
       guide.reload();
       events.emit('app.info.changed', describeApp(loaded, options.host, speech.voices()));
+      wasOpen = opening().open;
+      events.emit('session.changed', view());
     }),
     session.onChange(() => events.emit('session.changed', view())),
     session.onChange((state) => {
@@ -270,10 +307,7 @@ export function createKioskServices(options: {
     'app.info': () => describeApp(options.config.current, options.host, speech.voices()),
     'session.get': view,
     'session.activity': () => {
-      // Out of service: a touch starts no visit (one in progress goes on).
-      if (!outOfService.current() || session.state.kind !== 'attract') {
-        session.dispatch({ type: 'input' });
-      }
+      if (!startsNoVisit()) session.dispatch({ type: 'input' });
       return view();
     },
     'session.continue': () => {
@@ -367,11 +401,13 @@ export function createKioskServices(options: {
       return {
         appVersion: BORNE_VERSION,
         session:
-          lock && session.state.kind === 'attract'
-            ? 'locked'
-            : session.state.kind === 'attract'
-              ? 'attract'
-              : 'visit',
+          session.state.kind !== 'attract'
+            ? 'visit'
+            : lock
+              ? 'locked'
+              : opening().open
+                ? 'attract'
+                : 'closed',
         lockMessage: lock?.message ?? null,
         printers: (await printing.statuses()).map(({ id, state, ok }) => ({ id, state, ok })),
         readers: Object.entries(readers.statuses()).map(([id, status]) => ({
@@ -413,6 +449,7 @@ export function createKioskServices(options: {
   });
 
   return {
+    logo: () => brandLogo(options.config.config),
     handlers,
     events,
     fleet,
@@ -429,6 +466,7 @@ export function createKioskServices(options: {
     usage,
     visitorSites: () => [...options.config.config.browsing.sites, ...guide.activeSites()],
     dispose: () => {
+      clearInterval(openingWatch);
       fleet.dispose();
       desk.dispose();
       usage.dispose();

@@ -9,6 +9,8 @@ import { PROFILE_NAMES } from '../../native/printer/printer-profiles.js';
 import { parsePrinterUri } from '../../native/printer/printer-uri.js';
 import { ReceiptIdentity } from '../../native/printer/templates/receipt-identity.js';
 import { PaymentMethod } from '../../native/printer/templates/sale-receipt.js';
+import { OpeningHoursSection } from '../session/opening-hours.js';
+import { BrandingSection } from './branding.js';
 
 export const KioskSection = z
   .object({
@@ -294,6 +296,8 @@ export const KioskConfig = z
     procedures: ProceduresSection.prefault({}),
     vouchers: VouchersSection.prefault({}),
     usage: UsageSection.prefault({}),
+    openingHours: OpeningHoursSection.prefault({}),
+    branding: BrandingSection.prefault({}),
   })
   .strict()
   .superRefine((config, context) => {

@@ -182,6 +182,8 @@ export const AppInfo = z.object({
   voices: z.array(LanguageCode),
   config: ConfigStatus,
   wedge: WedgeSettings,
+  /** The welcome point's colour (#rrggbb) and the URL of its logo (null: none). */
+  branding: z.object({ colour: z.string(), logo: z.string().nullable() }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -196,6 +198,16 @@ export const SessionView = z.object({
   warningSeconds: z.number().nonnegative(),
   /** Locked "hors service" by an admin, with their message for visitors (absent otherwise). */
   outOfService: z.object({ message: z.string() }).optional(),
+  /**
+   * Outside the opening hours: the site's date, and when it opens again on its
+   * wall clock (null when no opening is planned in the next weeks). Absent when open.
+   */
+  closed: z
+    .object({
+      today: z.string(),
+      reopens: z.object({ date: z.string(), time: z.string() }).nullable(),
+    })
+    .optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

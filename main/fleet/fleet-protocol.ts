@@ -71,7 +71,7 @@ export type BundleReport = z.infer<typeof BundleReport>;
 export const KioskStatus = z
   .object({
     appVersion: z.string().max(40),
-    session: z.enum(['attract', 'visit', 'locked']),
+    session: z.enum(['attract', 'visit', 'locked', 'closed']),
     lockMessage: z.string().max(200).nullable(),
     printers: z.array(PrinterStatus).max(16),
     readers: z.array(ReaderStatus).max(16),

@@ -13,7 +13,8 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import { SPEECH_PATH, WS_PATH } from '../contract/channels.js';
 import { LANGUAGE_CODES, LanguageCode } from '../contract/ipc-contract.js';
 import type { SpeechSynthesizer } from '../speech/speech-synthesizer.js';
-import type { KioskServices } from '../app/kiosk-services.js';
+import type { Logo } from '../config/branding.js';
+import { type KioskServices, LOGO_PATH } from '../app/kiosk-services.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
 import { serveStatic } from './static-files.js';
 
@@ -56,10 +57,12 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
         .end('Misdirected request');
       return;
     }
-    if (new URL(req.url ?? '/', origin).pathname === SPEECH_PATH) {
+    const path = new URL(req.url ?? '/', origin).pathname;
+    if (path === SPEECH_PATH) {
       void serveSpeech(req, res, origin, token, options.services.speech);
       return;
     }
+    if (path === LOGO_PATH) return serveLogo(res, options.services.logo());
     serveStatic(
       {
         root: options.rendererDir,
@@ -123,6 +126,22 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The welcome point's logo, from the configuration: its type was read from its bytes. */
+function serveLogo(res: ServerResponse, logo: Logo | null): void {
+  if (!logo) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('No logo');
+    return;
+  }
+  res
+    .writeHead(200, {
+      'Content-Type': logo.type,
+      'Content-Length': logo.bytes.length,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    })
+    .end(logo.bytes);
 }
 
 /**

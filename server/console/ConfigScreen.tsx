@@ -29,6 +29,8 @@ const SECTIONS: [string, string][] = [
   ['membership', 'cartes de membre'],
   ['vouchers', 'produits de recharge et prix'],
   ['usage', 'conservation du journal anonyme'],
+  ['openingHours', "horaires d'ouverture (fuseau, semaine, jours fermés)"],
+  ['branding', "couleur et logo de l'écran d'accueil"],
 ];
 
 interface Check {

@@ -11,6 +11,7 @@ const SESSION = {
   attract: 'accueil (libre)',
   visit: 'visite en cours',
   locked: 'hors service',
+  closed: 'fermée (horaires)',
 } as const;
 const COMMAND_LABELS: Record<string, string> = {
   'end-session': 'Terminer la session du visiteur',

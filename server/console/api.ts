@@ -21,7 +21,7 @@ export type Alert =
   | { kind: 'help-unanswered'; since: number };
 export interface KioskStatus {
   appVersion: string;
-  session: 'attract' | 'visit' | 'locked';
+  session: 'attract' | 'visit' | 'locked' | 'closed';
   lockMessage: string | null;
   printers: { id: string; state: string; ok: boolean }[];
   readers: { id: string; state: string }[];

@@ -46,6 +46,8 @@ describe('kiosk configuration schema', () => {
       vouchers: { products: [], memberCard: 'optional', payments: ['cash', 'card', 'free'] },
       // CNIL's audience-measurement limits: 13 months of events, 25 of counts.
       usage: { rawMonths: 13, aggregateMonths: 25, maxMegabytes: 256 },
+      openingHours: { timeZone: 'Europe/Paris', closedDates: [] },
+      branding: { colour: '#0b3a82' },
     });
   });
 

@@ -18,6 +18,7 @@ const info: AppInfo = {
     minLength: 6,
     maxGapMs: 30,
   },
+  branding: { colour: '#0b3a82', logo: null },
 };
 
 /** Handlers for the methods a test uses; the others must not be called. */
