@@ -152,6 +152,19 @@ describe('configuration', () => {
       expect.arrayContaining([expect.stringMatching(/session\.idleSeconds/)]),
     );
     expect((await admin.call('GET', '/api/admin/config/fleet')).body.version).toBe(0);
+    const hours = await admin.call('POST', '/api/admin/config/fleet', {
+      payload: {
+        openingHours: { weekly: { monday: [{ from: '14:00', to: '09:00' }] } },
+        branding: { colour: '#7fb3ff' },
+      },
+    });
+    expect(hours.status).toBe(422);
+    expect(hours.body.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/openingHours\.weekly\.monday.*the opening comes before the closing/),
+        expect.stringMatching(/branding\.colour.*contrast under 7:1/),
+      ]),
+    );
     const unknown = await admin.call('POST', '/api/admin/config/planet:mars', { payload: {} });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toBe('Portée inconnue : « planet:mars ».');
