@@ -34,10 +34,13 @@ function ensureDebianPackages() {
   // espeak-ng reads the screens aloud; libusb-1.0-0 is node-hid's; python3
   // opens the pseudo-terminals that stand in for serial printers in tests;
   // openssl makes the test certificate of the stand-ins for official sites.
-  const wanted = ['libusb-1.0-0', 'espeak-ng'];
+  // cups-client and cups-ipp-utils print A4 documents and read the office
+  // printer's state; sane-utils scans (sane-airscan adds network scanners).
+  const wanted = ['libusb-1.0-0', 'espeak-ng', 'cups-client', 'cups-ipp-utils', 'sane-utils'];
   if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
-  // postgresql: the fleet server's storage suite runs on a throw-away cluster too.
-  if (mode === 'test') wanted.push('python3', 'openssl', 'postgresql');
+  // postgresql: the fleet server's storage suite runs on a throw-away cluster too;
+  // cups and dbus-daemon: the A4 printing tests start their own scheduler and IPP printer.
+  if (mode === 'test') wanted.push('python3', 'openssl', 'postgresql', 'cups', 'dbus-daemon');
   if (!isDebian()) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
     return true;
