@@ -11,6 +11,7 @@ import { ReceiptIdentity } from '../../native/printer/templates/receipt-identity
 import { PaymentMethod } from '../../native/printer/templates/sale-receipt.js';
 import { OpeningHoursSection } from '../session/opening-hours.js';
 import { BrandingSection } from './branding.js';
+import { DocumentsSection } from '../documents/documents-config.js';
 
 export const KioskSection = z
   .object({
@@ -298,6 +299,7 @@ export const KioskConfig = z
     usage: UsageSection.prefault({}),
     openingHours: OpeningHoursSection.prefault({}),
     branding: BrandingSection.prefault({}),
+    documents: DocumentsSection.prefault({}),
   })
   .strict()
   .superRefine((config, context) => {

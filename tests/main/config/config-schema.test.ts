@@ -48,6 +48,12 @@ describe('kiosk configuration schema', () => {
       usage: { rawMonths: 13, aggregateMonths: 25, maxMegabytes: 256 },
       openingHours: { timeZone: 'Europe/Paris', closedDates: [] },
       branding: { colour: '#0b3a82' },
+      documents: {
+        scanner: { dpi: 150, options: [] },
+        officePrinter: {},
+        pagesPerVisit: 20,
+        scanMaxMegabytes: 2,
+      },
     });
   });
 

@@ -1,0 +1,251 @@
+/**
+ * The visitor's documents: what they scan, what sites give them, what they
+ * print on the office printer. Everything lives in the session folder (which
+ * the reset deletes); print jobs are cancelled and purged from CUPS at the
+ * reset, so nothing of a visit stays on the machine or in the print spool.
+ */
+import { randomUUID } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  checkDocument,
+  type DocumentKind,
+  type DocumentProblem,
+} from '../documents/document-check.js';
+import type { DocumentsSection } from '../documents/documents-config.js';
+import {
+  type ColourMode,
+  pagesToPdf,
+  preparePage,
+  type Rotation,
+  type ScannedPage,
+} from '../documents/scan-pdf.js';
+import type { Wiper } from '../session/visitor-session.js';
+import { CupsClient, type OfficePrinterState } from '../../native/office-printer/cups-client.js';
+import { type ScannerFailure, SaneScanner } from '../../native/scanner/sane-scanner.js';
+
+export interface DocumentView {
+  name: string;
+  kind: DocumentKind | null;
+  pages: number;
+  bytes: number;
+  /** Why the kiosk cannot show or print it (it can still be deleted). */
+  problem?: DocumentProblem;
+}
+
+export type ScanOutcome =
+  { ok: true; pages: number } | { ok: false; failure: ScannerFailure | 'busy-here' };
+
+export type FinishOutcome =
+  { ok: true; document: DocumentView } | { ok: false; problem: 'no-page' | 'too-big' };
+
+export type PrintOutcome =
+  | { ok: true; pages: number; pagesLeft: number }
+  | {
+      ok: false;
+      problem:
+        | 'no-printer'
+        | 'page-limit'
+        | 'printer-unreachable'
+        | 'printer-refused'
+        | 'not-found'
+        | DocumentProblem;
+      pagesLeft: number;
+    };
+
+/** The name a scan gets: plain words a visitor recognises in a site's file list. */
+const SCAN_NAME = 'justificatif';
+const PREVIEW_HEIGHT = 1000;
+
+export interface DocumentsServiceOptions {
+  /** The current visit's folder (it changes at each reset). */
+  folder: () => string;
+  config: () => DocumentsSection;
+  scanner?: SaneScanner;
+  /** Builds the CUPS client for the configured queue (tests give theirs). */
+  cups?: (queue: string, server: string | undefined) => CupsClient;
+  onChange?: () => void;
+}
+
+export interface DocumentsService extends Wiper {
+  list(): Promise<DocumentView[]>;
+  scanPage(mode: ColourMode): Promise<ScanOutcome>;
+  rotatePage(index: number, rotation: Rotation): void;
+  pagePreview(index: number): Promise<Buffer | null>;
+  draftPages(): number;
+  finishScan(mode: ColourMode): Promise<FinishOutcome>;
+  discardScan(): void;
+  remove(name: string): boolean;
+  /** A document's bytes for the viewer, or null (unknown, outside the folder, or refused). */
+  read(name: string): Promise<{ bytes: Buffer; type: string } | null>;
+  print(name: string): Promise<PrintOutcome>;
+  pagesLeft(): number;
+  printerState(): Promise<OfficePrinterState | null>;
+}
+
+export function createDocumentsService(options: DocumentsServiceOptions): DocumentsService {
+  const scanner = options.scanner ?? new SaneScanner();
+  const cupsFor =
+    options.cups ?? ((queue, server) => new CupsClient({ queue, ...(server ? { server } : {}) }));
+  let draft: ScannedPage[] = [];
+  let scanning = false;
+  let printedPages = 0;
+  /** This visit's jobs, by queue: purged at the reset whatever their state. */
+  let jobs: { client: CupsClient; id: number }[] = [];
+  const changed = () => options.onChange?.();
+
+  const office = () => {
+    const { queue, server } = options.config().officePrinter;
+    return queue ? cupsFor(queue, server) : null;
+  };
+  const pagesLeft = () => Math.max(0, options.config().pagesPerVisit - printedPages);
+
+  /** A file of the visit's folder by its plain name; nothing else is reachable. */
+  const fileOf = (name: string): string | null => {
+    if (!/^[^/\\\0]+$/.test(name) || name.startsWith('.')) return null;
+    const path = join(options.folder(), name);
+    try {
+      return lstatSync(path).isFile() ? path : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const describe = async (name: string): Promise<DocumentView | null> => {
+    const path = fileOf(name);
+    if (!path) return null;
+    const bytes = readFileSync(path);
+    const check = await checkDocument(bytes);
+    return check.ok
+      ? { name, kind: check.kind, pages: check.pages, bytes: bytes.length }
+      : { name, kind: null, pages: check.pages ?? 0, bytes: bytes.length, problem: check.problem };
+  };
+
+  return {
+    name: 'documents',
+
+    async list() {
+      const names = readdirSync(options.folder())
+        .filter((name) => !name.startsWith('.'))
+        .sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
+      const views = await Promise.all(names.map(describe));
+      return views.filter((view): view is DocumentView => view !== null);
+    },
+
+    async scanPage(mode) {
+      if (scanning) return { ok: false, failure: 'busy-here' };
+      scanning = true;
+      try {
+        const { scanner: settings } = options.config();
+        const result = await scanner.scan({
+          ...(settings.device ? { device: settings.device } : {}),
+          dpi: settings.dpi,
+          mode,
+          options: settings.options,
+        });
+        if (!result.ok) return { ok: false, failure: result.failure };
+        draft.push({ image: result.image, dpi: result.dpi, rotation: 0 });
+        changed();
+        return { ok: true, pages: draft.length };
+      } finally {
+        scanning = false;
+      }
+    },
+
+    rotatePage(index, rotation) {
+      const page = draft[index];
+      if (page) draft[index] = { ...page, rotation };
+      changed();
+    },
+
+    async pagePreview(index) {
+      const page = draft[index];
+      if (!page) return null;
+      const image = await preparePage(page, 'colour');
+      return image.resize({ height: PREVIEW_HEIGHT, withoutEnlargement: true }).png().toBuffer();
+    },
+
+    draftPages: () => draft.length,
+
+    async finishScan(mode) {
+      const maxBytes = Math.round(options.config().scanMaxMegabytes * 1024 * 1024);
+      const result = await pagesToPdf(draft, { mode, maxBytes });
+      if (!result.ok) return result;
+      const folder = options.folder();
+      const taken = new Set(readdirSync(folder));
+      let number = 1;
+      while (taken.has(`${SCAN_NAME}-${number}.pdf`)) number += 1;
+      const name = `${SCAN_NAME}-${number}.pdf`;
+      // Written whole or not at all: a half-written PDF never shows in the list.
+      const temporary = join(folder, `.${randomUUID()}.part`);
+      writeFileSync(temporary, result.bytes, { mode: 0o600 });
+      renameSync(temporary, join(folder, name));
+      draft = [];
+      changed();
+      return {
+        ok: true,
+        document: { name, kind: 'pdf', pages: result.pages, bytes: result.bytes.length },
+      };
+    },
+
+    discardScan() {
+      draft = [];
+      changed();
+    },
+
+    remove(name) {
+      const path = fileOf(name);
+      if (!path) return false;
+      rmSync(path, { force: true });
+      changed();
+      return true;
+    },
+
+    async read(name) {
+      const path = fileOf(name);
+      if (!path) return null;
+      const bytes = readFileSync(path);
+      const check = await checkDocument(bytes);
+      return check.ok ? { bytes, type: check.type } : null;
+    },
+
+    async print(name) {
+      const client = office();
+      if (!client) return { ok: false, problem: 'no-printer', pagesLeft: pagesLeft() };
+      const view = await describe(name);
+      const path = fileOf(name);
+      if (!view || !path) return { ok: false, problem: 'not-found', pagesLeft: pagesLeft() };
+      if (view.problem) return { ok: false, problem: view.problem, pagesLeft: pagesLeft() };
+      if (view.pages > pagesLeft()) {
+        return { ok: false, problem: 'page-limit', pagesLeft: pagesLeft() };
+      }
+      const submitted = await client.submit(path, name);
+      if (!submitted.ok) {
+        const problem = submitted.reason === 'refused' ? 'printer-refused' : 'printer-unreachable';
+        return { ok: false, problem, pagesLeft: pagesLeft() };
+      }
+      jobs.push({ client, id: submitted.jobId });
+      printedPages += view.pages;
+      changed();
+      return { ok: true, pages: view.pages, pagesLeft: pagesLeft() };
+    },
+
+    pagesLeft,
+
+    async printerState() {
+      return (await office()?.state()) ?? null;
+    },
+
+    async wipe() {
+      draft = [];
+      printedPages = 0;
+      const mine = jobs;
+      jobs = [];
+      // Cancelled and purged: a job still waiting (printer off, out of paper) never prints for the next visitor.
+      const byClient = new Map<CupsClient, number[]>();
+      for (const job of mine)
+        byClient.set(job.client, [...(byClient.get(job.client) ?? []), job.id]);
+      for (const [client, ids] of byClient) await client.purge(ids);
+    },
+  };
+}
