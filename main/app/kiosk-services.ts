@@ -39,6 +39,8 @@ import { createVisitorAids, type VisitorAids } from './visitor-aids.js';
 import { createVoucherDesk, type VoucherDesk } from './voucher-desk.js';
 import { createFleetService, type FleetService } from './fleet-service.js';
 import { OutOfService } from './out-of-service.js';
+import { createDocumentsService, type DocumentsService } from './documents-service.js';
+import { SaneScanner } from '../../native/scanner/sane-scanner.js';
 
 /** How often the opening hours are checked against the clock. */
 const OPENING_CHECK_MS = 20_000;
@@ -65,6 +67,8 @@ export interface KioskServices {
   usage: UsageService;
   /** The link to the fleet server (inactive when the kiosk is not enrolled). */
   fleet: FleetService;
+  /** The visitor's documents: scans, downloads, A4 printing (wiped at the reset). */
+  documents: DocumentsService;
   /** Where the visitor may browse now: the configured sites and those of the open procedure. */
   visitorSites(): SiteRule[];
   /** The welcome point's logo (served at LOGO_PATH), or null. */
@@ -126,6 +130,8 @@ export function createKioskServices(options: {
   fetch?: typeof fetch;
   /** Off in tests that drive the fleet agent with `fleet.syncNow()`. */
   fleetAutostart?: boolean;
+  /** SANE's environment (tests point it at SANE's test backend). */
+  saneEnv?: NodeJS.ProcessEnv;
 }): KioskServices {
   const log = options.log ?? (() => {});
   const folder = options.dataDir ?? dataDir();
@@ -167,6 +173,13 @@ export function createKioskServices(options: {
     },
     log,
   });
+  const documents = createDocumentsService({
+    folder: () => sessionFolder.path,
+    config: () => options.config.config.documents,
+    ...(options.saneEnv ? { scanner: new SaneScanner({ env: options.saneEnv }) } : {}),
+  });
+  // Before the folder goes: the visit's print jobs are cancelled and purged from CUPS.
+  session.addWiper(documents);
   session.addWiper(sessionFolder);
   const visitorPresent = () =>
     session.state.kind === 'active' || session.state.kind === 'idle-warning';
@@ -450,6 +463,7 @@ export function createKioskServices(options: {
 
   return {
     logo: () => brandLogo(options.config.config),
+    documents,
     handlers,
     events,
     fleet,
