@@ -9,6 +9,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChromiumVisitorBrowser } from '../../main/host/visitor-browser.js';
 import { launchChromium } from '../support/chromium.js';
+import { CupsClient } from '../../native/office-printer/cups-client.js';
+import { type CupsPrinter, startCupsPrinter } from '../support/cups-printer.js';
+import { PATTERN } from '../support/sane-test-backend.js';
 import { type LeakSite, startLeakSite } from '../support/leak-site.js';
 import { startTestHost, type TestHost } from '../support/test-host.js';
 
@@ -25,6 +28,9 @@ const KINDS = [
   'openWindows',
   'downloads',
   'clipboard',
+  'scannedDocument',
+  'printJob',
+  'printSpool',
 ] as const;
 type Kind = (typeof KINDS)[number];
 /**
@@ -39,12 +45,20 @@ let browser: Browser;
 let host: TestHost;
 let sites: LeakSite[];
 let visitor: ChromiumVisitorBrowser;
+let printer: CupsPrinter;
+let cups: CupsClient;
 const downloads: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
   sites = [await startLeakSite(), await startLeakSite()];
+  printer = await startCupsPrinter();
+  cups = new CupsClient({ queue: printer.queue, server: printer.server });
   host = await startTestHost({
+    documents: {
+      scanner: { options: PATTERN },
+      officePrinter: { queue: printer.queue, server: printer.server },
+    },
     browsing: {
       sites: sites.map((site) => ({
         scheme: 'http',
@@ -60,12 +74,13 @@ beforeAll(async () => {
     onDownload: (path) => downloads.push(path),
   });
   host.services.session.addWiper(visitor);
-});
+}, 60_000);
 
 afterAll(async () => {
   await host?.close();
   await Promise.all(sites?.map((site) => site.close()) ?? []);
   await browser?.close();
+  await printer?.close();
 });
 
 async function clipboardText(context: BrowserContext, origin: string): Promise<string> {
@@ -99,7 +114,11 @@ async function probe(otherPages: Page[]): Promise<Findings> {
     findings.sessionStorage ||= ((await page.evaluate('sessionStorage.length')) as number) > 0;
   }
   findings.openWindows = context.pages().length > 0;
-  findings.downloads = readdirSync(host.services.sessionFolder.path).length > 0;
+  const files = readdirSync(host.services.sessionFolder.path);
+  findings.downloads = files.some((name) => !name.startsWith('justificatif-'));
+  findings.scannedDocument = files.some((name) => name.startsWith('justificatif-'));
+  findings.printJob = (await cups.pendingJobs()).length > 0;
+  findings.printSpool = readdirSync(printer.spool).some((name) => /^[dc]\d+/.test(name));
   findings.clipboard = (await clipboardText(context, sites[0]?.origin ?? '')).includes('IBAN');
   return findings;
 }
@@ -117,7 +136,7 @@ beforeAll(async () => {
 const leaked = (findings: Findings) => KINDS.filter((kind) => findings[kind]);
 
 describe('session reset leaves nothing for the next visitor', () => {
-  it('finds every trace before the reset and none after it', async () => {
+  it('finds every trace before the reset and none after it', { timeout: 60_000 }, async () => {
     host.services.session.dispatch({ type: 'input' });
     const pages: Page[] = [];
     for (const site of sites) {
@@ -131,6 +150,13 @@ describe('session reset leaves nothing for the next visitor', () => {
     await expect.poll(() => downloads.length).toBe(1);
     await second.evaluate("window.open('/popup')");
     await expect.poll(() => second.url()).toMatch(/\/popup$/);
+    // A scanned proof of address, printed on an office printer that is switched off:
+    // the job waits in CUPS's queue with its spool file.
+    const { documents } = host.services;
+    expect(await documents.scanPage('grey')).toMatchObject({ ok: true });
+    expect(await documents.finishScan('grey')).toMatchObject({ ok: true });
+    await printer.switchOff();
+    expect(await documents.print('justificatif-1.pdf')).toMatchObject({ ok: true });
 
     const before = await probe([first]);
     console.log(

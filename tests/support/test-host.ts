@@ -6,6 +6,7 @@ import { createKioskServices, type KioskServices } from '../../main/app/kiosk-se
 import { rendererDir } from '../../main/app/paths.js';
 import { type KioskServer, startKioskServer } from '../../main/host/kiosk-server.js';
 import type { HidBackend } from '../../native/hid/hid-reader.js';
+import { saneTestEnv } from './sane-test-backend.js';
 
 export interface TestHost extends KioskServer {
   config: ConfigStore;
@@ -39,6 +40,8 @@ export async function startTestHost(
     hidBackend,
     // Tests drive the fleet agent themselves (services.fleet.syncNow()).
     fleetAutostart: false,
+    // Never a real scanner: SANE's test backend only.
+    saneEnv: saneTestEnv(),
   });
   const server = await startKioskServer({ port, rendererDir: rendererDir(), services });
   return {
