@@ -316,6 +316,13 @@ export function createKioskServices(options: {
       if (state.kind === 'resetting') endLanguage = guide.language();
     }),
   ];
+  const officePrinterStatus = async () => {
+    const queue = options.config.config.documents.officePrinter.queue;
+    const state = queue ? await documents.printerState() : null;
+    return queue && state
+      ? { queue, state: state.state, problems: state.problems, supplies: state.supplies }
+      : null;
+  };
   const handlers: Handlers = {
     'app.info': () => describeApp(options.config.current, options.host, speech.voices()),
     'session.get': view,
@@ -395,6 +402,7 @@ export function createKioskServices(options: {
         printers: await printing.statuses(),
         usage: usage.health(),
         fleet: fleet.view(),
+        officePrinter: await officePrinterStatus(),
         readers: Object.entries(readerStatuses).map(([id, status]) => ({
           id,
           state: status.state,

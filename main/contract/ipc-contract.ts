@@ -154,6 +154,25 @@ export const DevicesStatus = z.object({
   ),
   /** The usage log: a database that cannot be written is shown here. */
   usage: UsageHealthView,
+  /** The site's A4 printer (CUPS), when one is configured: its state as IPP reports it. */
+  officePrinter: z
+    .object({
+      queue: z.string(),
+      state: z.enum(['idle', 'printing', 'stopped', 'unreachable']),
+      problems: z.array(
+        z.enum([
+          'paper-out',
+          'paper-low',
+          'paper-jam',
+          'toner-out',
+          'toner-low',
+          'door-open',
+          'offline',
+        ]),
+      ),
+      supplies: z.array(z.object({ name: z.string(), level: z.number() })),
+    })
+    .nullable(),
   /** The fleet server, when the kiosk is enrolled: whether it answers, what is in service. */
   fleet: z
     .object({

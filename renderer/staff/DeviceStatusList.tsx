@@ -26,7 +26,8 @@ export function DeviceStatusList({ host }: { host: HostClient }) {
   }, [host]);
 
   if (!devices) return null;
-  const none = devices.printers.length === 0 && devices.readers.length === 0;
+  const none =
+    devices.printers.length === 0 && devices.readers.length === 0 && !devices.officePrinter;
   // The usage log is always listed: it is part of the kiosk, not an optional device.
   return (
     <section className="devices" aria-labelledby="devices-title" data-testid="devices">
@@ -64,6 +65,22 @@ export function DeviceStatusList({ host }: { host: HostClient }) {
                 count: devices.usage.dropped,
               })}
         </li>
+        {devices.officePrinter && (
+          <li
+            className={
+              devices.officePrinter.state === 'unreachable' ||
+              devices.officePrinter.problems.length > 0
+                ? 'device device--fault'
+                : 'device'
+            }
+            data-testid="device-office-printer"
+          >
+            <strong>
+              {t('staff.devices.officePrinter', { queue: devices.officePrinter.queue })}
+            </strong>{' '}
+            {officeLine(devices.officePrinter, t)}
+          </li>
+        )}
         {devices.fleet && (
           <li
             className={devices.fleet.unreachableSince ? 'device device--fault' : 'device'}
@@ -93,4 +110,16 @@ function fleetLine(
     .map(([scope, version]) => `${scope} v${version}`)
     .join(', ');
   return t('staff.devices.fleetOk', { time: timeOf(fleet.lastContact), versions: versions || '—' });
+}
+
+/** "prête", or what staff must fix first ("plus de papier, capot ouvert"), then the supplies. */
+function officeLine(printer: NonNullable<DevicesStatus['officePrinter']>, t: TFunction): string {
+  if (printer.state === 'unreachable') return t('staff.devices.office.unreachable');
+  const parts = [
+    ...(printer.problems.length > 0
+      ? printer.problems.map((problem) => t(`staff.devices.office.problem.${problem}`))
+      : [t(`staff.devices.office.${printer.state}`)]),
+    ...printer.supplies.map((supply) => t('staff.devices.office.supply', supply)),
+  ];
+  return parts.join(', ');
 }

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { startVirtualPrinter } from '../../native/printer/virtual-printer.js';
 import { axeViolations } from '../support/axe.js';
+import { startCupsPrinter } from '../support/cups-printer.js';
 import { useKioskPages } from '../support/kiosk-pages.js';
 import { typeLikeReader } from '../support/reader-keys.js';
 import { saveScreen } from '../support/screenshots.js';
@@ -88,6 +89,32 @@ describe('staff sign-in with badge and PIN', () => {
       await printer.close();
     }
   });
+
+  it('shows the A4 printer as IPP reports it, and says when it cannot be reached', async () => {
+    const office = await startCupsPrinter();
+    try {
+      const page = await openWithAwa({
+        documents: { officePrinter: { queue: office.queue, server: office.server } },
+      });
+      await signIn(page);
+      const line = page.getByTestId('device-office-printer');
+      await expect
+        .poll(() => line.textContent(), { timeout: 5000 })
+        .toBe('Imprimante A4 borne-a4 : prête');
+      expect(await page.getByTestId('devices').textContent()).not.toContain('Aucune imprimante');
+      await line.scrollIntoViewIfNeeded();
+      await saveScreen(page, 'staff-office-printer-fr');
+      await office.close();
+      // The list is asked again every 10 s: the scheduler is gone by then.
+      await expect
+        .poll(() => line.textContent(), { timeout: 15_000 })
+        .toBe(
+          'Imprimante A4 borne-a4 : injoignable : vérifiez qu’elle est allumée et branchée au réseau',
+        );
+    } finally {
+      await office.close();
+    }
+  }, 60_000);
 
   it('says how many tries are left after a wrong PIN', async () => {
     const page = await openWithAwa();
