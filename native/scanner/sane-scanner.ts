@@ -7,17 +7,10 @@
 import { execFile, spawn } from 'node:child_process';
 
 export type ScannerFailure =
-  | 'none-found'
-  | 'busy'
-  | 'cover-open'
-  | 'jammed'
-  | 'no-paper'
-  | 'unplugged'
-  | 'failed';
+  'none-found' | 'busy' | 'cover-open' | 'jammed' | 'no-paper' | 'unplugged' | 'failed';
 
 export type ScanResult =
-  | { ok: true; image: Buffer; dpi: number }
-  | { ok: false; failure: ScannerFailure; detail: string };
+  { ok: true; image: Buffer; dpi: number } | { ok: false; failure: ScannerFailure; detail: string };
 
 export interface ScannerDevice {
   id: string;
