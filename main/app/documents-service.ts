@@ -21,6 +21,8 @@ import {
   type ScannedPage,
 } from '../documents/scan-pdf.js';
 import type { Wiper } from '../session/visitor-session.js';
+import type { DOCUMENTS_METHODS, DocumentsView } from '../contract/documents-contract.js';
+import type { Handlers } from '../ipc/dispatcher.js';
 import { CupsClient, type OfficePrinterState } from '../../native/office-printer/cups-client.js';
 import { type ScannerFailure, SaneScanner } from '../../native/scanner/sane-scanner.js';
 
@@ -67,7 +69,18 @@ export interface DocumentsServiceOptions {
   onChange?: () => void;
 }
 
+/** A site's file chooser, waiting for Borne's picker: `deliver` fills the site's input. */
+export interface FileChooserRequest {
+  multiple: boolean;
+  deliver: (paths: string[]) => Promise<void>;
+}
+
 export interface DocumentsService extends Wiper {
+  /** The site opened a file chooser: the picker shows until a choice or a cancel. */
+  openPicker(request: FileChooserRequest): void;
+  /** The IPC methods of the contract's documents part. */
+  handlers: Pick<Handlers, keyof typeof DOCUMENTS_METHODS>;
+  view(): Promise<DocumentsView>;
   list(): Promise<DocumentView[]>;
   scanPage(mode: ColourMode): Promise<ScanOutcome>;
   rotatePage(index: number, rotation: Rotation): void;
@@ -88,11 +101,22 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
   const cupsFor =
     options.cups ?? ((queue, server) => new CupsClient({ queue, ...(server ? { server } : {}) }));
   let draft: ScannedPage[] = [];
+  let draftVersion = 0;
+  let picker: FileChooserRequest | null = null;
+  /** Closes the site's chooser with what was chosen (nothing, when cancelled). */
+  const closePicker = async (paths: string[]) => {
+    const open = picker;
+    picker = null;
+    await open?.deliver(paths).catch(() => undefined);
+  };
   let scanning = false;
   let printedPages = 0;
   /** This visit's jobs, by queue: purged at the reset whatever their state. */
   let jobs: { client: CupsClient; id: number }[] = [];
-  const changed = () => options.onChange?.();
+  const changed = () => {
+    draftVersion += 1;
+    options.onChange?.();
+  };
 
   const office = () => {
     const { queue, server } = options.config().officePrinter;
@@ -121,8 +145,68 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       : { name, kind: null, pages: check.pages ?? 0, bytes: bytes.length, problem: check.problem };
   };
 
-  return {
+  const service: DocumentsService = {
     name: 'documents',
+
+    handlers: {
+      'documents.get': () => service.view(),
+      'documents.scan': ({ mode }) => service.scanPage(mode),
+      'documents.rotate': ({ index, rotation }) => {
+        service.rotatePage(index, rotation);
+        return service.view();
+      },
+      'documents.save': async ({ mode }) => {
+        const saved = await service.finishScan(mode);
+        return saved.ok
+          ? { ok: true, name: saved.document.name, pages: saved.document.pages }
+          : saved;
+      },
+      'documents.discard': () => {
+        service.discardScan();
+        return service.view();
+      },
+      'documents.delete': ({ name }) => {
+        service.remove(name);
+        return service.view();
+      },
+      'documents.print': ({ name }) => service.print(name),
+      'documents.pick': async ({ names }) => {
+        if (!picker) return { ok: false };
+        const chosen = picker.multiple ? names : names.slice(0, 1);
+        const paths: string[] = [];
+        for (const name of chosen) {
+          const path = fileOf(name);
+          // Only what the kiosk itself can open goes to a site.
+          if (!path || (await describe(name))?.problem !== undefined) return { ok: false };
+          paths.push(path);
+        }
+        await closePicker(paths);
+        changed();
+        return { ok: true };
+      },
+      'documents.cancelPick': async () => {
+        await closePicker([]);
+        changed();
+        return service.view();
+      },
+    },
+
+    openPicker(request) {
+      // A second chooser replaces the first, which closes empty.
+      void closePicker([]);
+      picker = request;
+      changed();
+    },
+
+    async view() {
+      return {
+        documents: await service.list(),
+        draft: draft.map((page) => ({ rotation: page.rotation })),
+        draftVersion,
+        pagesLeft: options.config().officePrinter.queue ? pagesLeft() : null,
+        picker: picker && { multiple: picker.multiple },
+      };
+    },
 
     async list() {
       const names = readdirSync(options.folder())
@@ -237,6 +321,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
     },
 
     async wipe() {
+      await closePicker([]);
       draft = [];
       printedPages = 0;
       const mine = jobs;
@@ -248,4 +333,5 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       for (const [client, ids] of byClient) await client.purge(ids);
     },
   };
+  return service;
 }

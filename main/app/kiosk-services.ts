@@ -177,6 +177,11 @@ export function createKioskServices(options: {
     folder: () => sessionFolder.path,
     config: () => options.config.config.documents,
     ...(options.saneEnv ? { scanner: new SaneScanner({ env: options.saneEnv }) } : {}),
+    onChange: () =>
+      void documents.view().then(
+        (documentsView) => events.emit('documents.changed', documentsView),
+        (error: unknown) => log(`documents view failed: ${String(error)}`),
+      ),
   });
   // Before the folder goes: the visit's print jobs are cancelled and purged from CUPS.
   session.addWiper(documents);
@@ -370,6 +375,7 @@ export function createKioskServices(options: {
     ...guide.handlers,
     ...aids.handlers,
     ...desk.handlers,
+    ...documents.handlers,
     'stats.get': (params) => {
       staffName();
       return usage.handlers['stats.get'](params);

@@ -11,5 +11,11 @@ export const WS_PATH = '/ipc';
 /** Read-aloud: GET <SPEECH_PATH>?lang=&text=&token= answers audio/wav (both hosts). */
 export const SPEECH_PATH = '/speech';
 
+/** A document of the visit's folder: GET <DOCUMENT_PATH>?name=&token= (viewer, thumbnails). */
+export const DOCUMENT_PATH = '/documents/file';
+
+/** A page of the scan being made, cropped and turned: GET <DRAFT_PAGE_PATH>?index=&v=&token= (PNG). */
+export const DRAFT_PAGE_PATH = '/documents/draft-page';
+
 /** The name under which the Electron preload exposes the transport. */
 export const PRELOAD_GLOBAL = 'borneHost';

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 
+import { DOCUMENTS_METHODS, DocumentsView } from './documents-contract.js';
 import { AIDS, Display, EditKey, HelpCallRecord, HelpView, KeyboardView } from './aids-contract.js';
 import { CatalogueView, GuideView } from './guide-contract.js';
 import { DESK_METHODS, DeskView } from './desk-contract.js';
@@ -353,6 +354,7 @@ export const methods = {
   },
   ...DESK_METHODS,
   ...STATS_METHODS,
+  ...DOCUMENTS_METHODS,
 } as const;
 
 /** Events pushed by the services to the renderer, by name. */
@@ -367,6 +369,8 @@ export const events = {
   'help.changed': HelpView,
   'keyboard.changed': KeyboardView,
   'desk.changed': DeskView,
+  /** The visit's documents or the scan being made changed. */
+  'documents.changed': DocumentsView,
   /**
    * The transport reached the services again after losing them (the browser
    * host restarted). Raised by the renderer's transport itself, so state

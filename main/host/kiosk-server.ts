@@ -10,10 +10,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { SPEECH_PATH, WS_PATH } from '../contract/channels.js';
+import { DOCUMENT_PATH, DRAFT_PAGE_PATH, SPEECH_PATH, WS_PATH } from '../contract/channels.js';
 import { LANGUAGE_CODES, LanguageCode } from '../contract/ipc-contract.js';
 import type { SpeechSynthesizer } from '../speech/speech-synthesizer.js';
 import type { Logo } from '../config/branding.js';
+import type { DocumentsService } from '../app/documents-service.js';
 import { type KioskServices, LOGO_PATH } from '../app/kiosk-services.js';
 import { createDispatcher } from '../ipc/dispatcher.js';
 import { serveStatic } from './static-files.js';
@@ -63,6 +64,16 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       return;
     }
     if (path === LOGO_PATH) return serveLogo(res, options.services.logo());
+    if (path === DOCUMENT_PATH || path === DRAFT_PAGE_PATH) {
+      void serveDocument(req, res, origin, token, options.services.documents).catch(
+        (error: unknown) => {
+          log(`http ${path} failed: ${String(error)}`);
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        },
+      );
+      return;
+    }
     serveStatic(
       {
         root: options.rendererDir,
@@ -126,6 +137,46 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A document of the visit's folder (for the viewer and the thumbnails), or a
+ * page of the scan being made. Same per-launch token as the WebSocket: only
+ * the kiosk's own page may ask; never cached, since the next visitor must not
+ * find it.
+ */
+async function serveDocument(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+  token: string,
+  documents: DocumentsService,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', origin);
+  const fail = (status: number, message: string): void => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
+  };
+  if (!sameSecret(url.searchParams.get('token') ?? '', token)) return fail(403, 'Forbidden');
+  let body: { bytes: Buffer; type: string } | null;
+  if (url.pathname === DRAFT_PAGE_PATH) {
+    const index = Number(url.searchParams.get('index'));
+    const png = Number.isInteger(index) ? await documents.pagePreview(index) : null;
+    body = png && { bytes: png, type: 'image/png' };
+  } else {
+    body = await documents.read(url.searchParams.get('name') ?? '');
+  }
+  if (!body) return fail(404, 'No such document');
+  res
+    .writeHead(200, {
+      'Content-Type': body.type,
+      'Content-Length': String(body.bytes.length),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      // Shown inside the kiosk's page only, never as a page of its own.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Disposition': 'inline',
+    })
+    .end(body.bytes);
 }
 
 /** The welcome point's logo, from the configuration: its type was read from its bytes. */

@@ -46,7 +46,7 @@ function borneServer(env: Record<string, string>): Promise<{ url: string; output
   });
 }
 
-describe('borne server', () => {
+describe('borne server', { timeout: 30_000 }, () => {
   it('starts on embedded SQLite, prints its setup token once, and asks for the first admin', async () => {
     const data = mkdtempSync(join(tmpdir(), 'borne-server-'));
     dirs.push(data);
