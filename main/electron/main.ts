@@ -78,6 +78,7 @@ async function start(): Promise<void> {
     contentBounds: () => window.getContentBounds(),
     kioskView,
     onField: (report) => services.aids.siteFieldFocused(report),
+    onFileChooser: (request) => services.documents.openPicker(request),
   });
   // The site view goes before the partition it browses in is cleared.
   services.session.addWiper(site);

@@ -8,6 +8,7 @@
 import type { Debugger, Rectangle, WebContents, WebContentsView } from 'electron';
 import type { CopyValue } from '../app/id-card-values.js';
 import type { AidSite } from '../app/visitor-aids.js';
+import type { FileChooserRequest } from '../app/documents-service.js';
 import type { EditKey } from '../contract/ipc-contract.js';
 import {
   type DevtoolsChannel,
@@ -41,6 +42,8 @@ export interface SiteViewDeps {
   kioskView: Pick<WebContentsView, 'setBounds'>;
   /** The focus moved on the site: the keyboard its field wants, or null. */
   onField?: (report: FieldReport) => void;
+  /** The site opened a file chooser: Borne's picker answers it, never the system's dialog. */
+  onFileChooser?: (request: FileChooserRequest) => void;
   log?: (line: string) => void;
 }
 
@@ -62,7 +65,7 @@ export class ElectronGuideSite implements GuideSite, VisitorSiteInput, AidSite, 
     this.#view = view;
     this.deps.addView(view);
     const stopPages = watchContents(view.webContents, watch);
-    const stopFields = this.#watchFields(view.webContents);
+    const stopFields = this.#watchDevtools(view.webContents);
     this.#stopWatching = () => {
       stopPages();
       stopFields();
@@ -154,23 +157,32 @@ export class ElectronGuideSite implements GuideSite, VisitorSiteInput, AidSite, 
     return contents && !contents.isDestroyed() ? contents : null;
   }
 
-  /** The keyboard's field watch, through the site view's own DevTools protocol. */
-  #watchFields(contents: WebContents): () => void {
-    const onField = this.deps.onField;
-    if (!onField) return () => {};
-    const channel = electronChannel(contents.debugger);
-    let stop = () => {};
+  /**
+   * Through the site view's own DevTools protocol: the keyboard's field watch,
+   * and the file chooser intercepted for Borne's picker. Without the
+   * protocol, no file chooser may open: the view is closed.
+   */
+  #watchDevtools(contents: WebContents): () => void {
+    const { onField, onFileChooser } = this.deps;
+    if (!onField && !onFileChooser) return () => {};
     try {
       contents.debugger.attach('1.3');
     } catch (error) {
-      this.deps.log?.(`site view: no keyboard watch (${String(error)})`);
-      return stop;
+      this.deps.log?.(`site view: no DevTools protocol (${String(error)})`);
+      if (onFileChooser) contents.close();
+      return () => {};
     }
-    watchSiteFields(channel, onField).then(
+    const stopChooser = onFileChooser
+      ? interceptFileChooser(contents.debugger, onFileChooser, this.deps.log)
+      : () => {};
+    if (!onField) return stopChooser;
+    let stop = () => {};
+    watchSiteFields(electronChannel(contents.debugger), onField).then(
       (stopWatch) => (stop = stopWatch),
       (error: unknown) => this.deps.log?.(`site view: no keyboard watch (${String(error)})`),
     );
     return () => {
+      stopChooser();
       stop();
       onField(NO_FIELD);
     };
@@ -180,6 +192,40 @@ export class ElectronGuideSite implements GuideSite, VisitorSiteInput, AidSite, 
     this.#zoom = 1;
     return this.close();
   }
+}
+
+/**
+ * Chromium's own interception (Page.setInterceptFileChooserDialog, as
+ * Playwright uses it): the dialog never opens; Borne's picker gets the
+ * request and fills the input with DOM.setFileInputFiles.
+ */
+function interceptFileChooser(
+  debug: Debugger,
+  onFileChooser: (request: FileChooserRequest) => void,
+  log?: (line: string) => void,
+): () => void {
+  void debug
+    .sendCommand('Page.enable')
+    .then(() => debug.sendCommand('Page.setInterceptFileChooserDialog', { enabled: true }))
+    .catch((error: unknown) => log?.(`site view: file chooser not intercepted (${String(error)})`));
+  const handler = (
+    _event: unknown,
+    method: string,
+    params: { backendNodeId?: number; mode?: string },
+  ) => {
+    const backendNodeId = params.backendNodeId;
+    if (method !== 'Page.fileChooserOpened' || backendNodeId === undefined) return;
+    onFileChooser({
+      multiple: params.mode === 'selectMultiple',
+      deliver: async (paths) => {
+        if (paths.length > 0) {
+          await debug.sendCommand('DOM.setFileInputFiles', { files: paths, backendNodeId });
+        }
+      },
+    });
+  };
+  debug.on('message', handler);
+  return () => debug.off('message', handler);
 }
 
 function electronChannel(debug: Debugger): DevtoolsChannel {

@@ -31,6 +31,7 @@ export async function openBrowserWindow(
     // Headed, the site's page follows its window (the split view places it).
     viewport: options.headless ? undefined : null,
     onField: (report) => kiosk.services.aids.siteFieldFocused(report),
+    onFileChooser: (request) => kiosk.services.documents.openPicker(request),
   });
   session.addWiper(visitor);
   kiosk.services.idCardHelper.attachSite(visitor);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import type { CopyValue } from '../app/id-card-values.js';
 import type { AidSite } from '../app/visitor-aids.js';
+import type { FileChooserRequest } from '../app/documents-service.js';
 import type { EditKey } from '../contract/ipc-contract.js';
 import {
   type DevtoolsChannel,
@@ -44,6 +45,8 @@ export interface VisitorBrowserOptions {
   onDownload?: (path: string) => void;
   /** The focus moved on the visitor's page: the keyboard its field wants, or null. */
   onField?: (report: FieldReport) => void;
+  /** A site opened a file chooser: Borne's picker answers it (absent: it closes empty). */
+  onFileChooser?: (request: FileChooserRequest) => void;
   /** The pages' viewport: null follows the window (headed kiosk), undefined is Playwright's default. */
   viewport?: { width: number; height: number } | null;
 }
@@ -212,8 +215,13 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
         () => {},
       );
     });
-    // Listening suppresses the native file picker; the kiosk offers its own flow instead.
-    page.on('filechooser', (chooser) => void chooser.setFiles([]).catch(() => {}));
+    // Listening suppresses the native file picker: Borne's picker offers the visit's documents.
+    page.on('filechooser', (chooser) => {
+      const deliver = (paths: string[]) => chooser.setFiles(paths);
+      if (this.options.onFileChooser) {
+        this.options.onFileChooser({ multiple: chooser.isMultiple(), deliver });
+      } else void deliver([]).catch(() => {});
+    });
     page.on('dialog', (dialog) => {
       // Messages are shown by the kiosk later; a "leave this page?" never traps a reset.
       void (dialog.type() === 'prompt' ? dialog.dismiss() : dialog.accept()).catch(() => {});

@@ -3,13 +3,17 @@
  * browser host (main/host/visitor-browser.ts). Test names start with the
  * catalogue id.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type BlockedNavigation, ChromiumVisitorBrowser } from '../../main/host/visitor-browser.js';
 import { SessionFolder } from '../../main/session/session-folder.js';
+import { createDocumentsService, type DocumentsService } from '../../main/app/documents-service.js';
+import { DocumentsSection } from '../../main/documents/documents-config.js';
 import { launchChromium } from '../support/chromium.js';
 
 let browser: Browser;
@@ -23,6 +27,7 @@ let visitor: ChromiumVisitorBrowser;
 let folder: SessionFolder;
 let blocked: BlockedNavigation[] = [];
 let page: Page;
+let documents: DocumentsService;
 
 const START = () => `<!doctype html><html><head><title>démarche</title></head><body>
 <a id="offsite" href="${otherOrigin}/">autre site</a>
@@ -59,6 +64,10 @@ beforeAll(async () => {
   allowedOrigin = origin(allowed);
   otherOrigin = origin(other);
   folder = new SessionFolder();
+  documents = createDocumentsService({
+    folder: () => folder.path,
+    config: () => DocumentsSection.parse({}),
+  });
   visitor = new ChromiumVisitorBrowser(browser, {
     policy: () => ({
       appOrigin: origin(app),
@@ -73,11 +82,13 @@ beforeAll(async () => {
     }),
     folder,
     onBlocked: (entry) => blocked.push(entry),
+    onFileChooser: (request) => documents.openPicker(request),
   });
 });
 
 beforeEach(async () => {
   await visitor.wipe();
+  await documents.wipe();
   blocked = [];
   page = await visitor.openSite(`${allowedOrigin}/start`);
 });
@@ -143,9 +154,30 @@ describe('escape vectors in Chromium (browser host visitor context)', () => {
     await expect.poll(() => readdirSync(folder.path)).toEqual(['attestation.txt']);
   });
 
-  it('[E21] <input type=file> opens no system file picker', async () => {
+  it('[E21] <input type=file> opens Borne’s picker, which reaches the visit’s folder only', async () => {
+    const files = () =>
+      page.evaluate("[...document.getElementById('file').files].map((f) => f.name)");
     await page.click('#file');
-    await expect.poll(() => page.evaluate("document.getElementById('file').files.length")).toBe(0);
+    await expect.poll(async () => (await documents.view()).picker).toEqual({ multiple: false });
+    // A path outside the visit's folder, or a file the kiosk cannot open, never reaches the site.
+    writeFileSync(join(folder.path, 'faux.pdf'), '%PDF-1.7 rien');
+    for (const name of ['../../etc/passwd', '/etc/passwd', 'faux.pdf']) {
+      expect(await documents.handlers['documents.pick']({ names: [name] })).toEqual({ ok: false });
+    }
+    expect(await files()).toEqual([]);
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    writeFileSync(join(folder.path, 'justificatif-1.pdf'), await pdf.save());
+    expect(await documents.handlers['documents.pick']({ names: ['justificatif-1.pdf'] })).toEqual({
+      ok: true,
+    });
+    await expect.poll(files).toEqual(['justificatif-1.pdf']);
+    expect((await documents.view()).picker).toBeNull();
+    // Cancelled, the site's input stays empty.
+    await page.click('#file');
+    await expect.poll(async () => (await documents.view()).picker).not.toBeNull();
+    await documents.handlers['documents.cancelPick']({});
+    expect((await documents.view()).picker).toBeNull();
   });
 
   it('[E22] window.print() opens no print dialog', async () => {

@@ -11,6 +11,7 @@ import type { WebContentsView } from 'electron';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteWatch } from '../../main/app/guide-service.js';
+import type { FileChooserRequest } from '../../main/app/documents-service.js';
 import { ElectronGuideSite } from '../../main/electron/site-view.js';
 import { ChromiumGuideSite } from '../../main/host/chromium-guide-site.js';
 import { ChromiumVisitorBrowser } from '../../main/host/visitor-browser.js';
@@ -33,6 +34,10 @@ class FakeDebugger extends EventEmitter {
   sendCommand(method: string, params?: Record<string, unknown>) {
     this.commands.push({ method, ...(params ? { params } : {}) });
     return Promise.resolve({});
+  }
+  /** Chromium reports a file chooser it did not open (interception on). */
+  openFileChooser(backendNodeId: number, mode: 'selectSingle' | 'selectMultiple') {
+    this.emit('message', {}, 'Page.fileChooserOpened', { frameId: 'f', backendNodeId, mode });
   }
   /** What the isolated world's script reports when the focus moves. */
   report(facts: unknown, touch = 0) {
@@ -96,6 +101,7 @@ class FakeView {
 
 function electronSite() {
   const fields: unknown[] = [];
+  const choosers: FileChooserRequest[] = [];
   const views: FakeView[] = [];
   const shown = new Set<FakeView>();
   const kioskView = new FakeView();
@@ -110,8 +116,9 @@ function electronSite() {
     contentBounds: () => ({ x: 0, y: 0, width: 1280, height: 800 }),
     kioskView: kioskView as unknown as WebContentsView,
     onField: (report) => fields.push(report),
+    onFileChooser: (request) => choosers.push(request),
   });
-  return { site, views, shown, kioskView, fields };
+  return { site, views, shown, kioskView, fields, choosers };
 }
 
 const watch = (pages: PageObservation[], failures: string[] = []): SiteWatch => ({
@@ -173,6 +180,30 @@ describe('escape vectors: the site view (Electron)', () => {
     await site.wipe();
     expect([shown.size, view.webContents.closed, site.hasPage()]).toEqual([0, true, false]);
     await expect(site.fillFocusedField({ text: 'X' })).resolves.toBe('no-site');
+  });
+
+  it("[E21] in Electron, the site's file chooser never opens: Borne's picker fills the input", async () => {
+    const { site, views, choosers } = electronSite();
+    await site.open('https://www.caf.fr/', watch([]));
+    const contents = (views[0] as FakeView).webContents;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(contents.debugger.commands).toContainEqual({
+      method: 'Page.setInterceptFileChooserDialog',
+      params: { enabled: true },
+    });
+    contents.debugger.openFileChooser(42, 'selectSingle');
+    expect(choosers.map((request) => request.multiple)).toEqual([false]);
+    await choosers[0]?.deliver(['/tmp/borne-visitor-x/current/justificatif-1.pdf']);
+    expect(contents.debugger.commands.at(-1)).toEqual({
+      method: 'DOM.setFileInputFiles',
+      params: { files: ['/tmp/borne-visitor-x/current/justificatif-1.pdf'], backendNodeId: 42 },
+    });
+    // Cancelled: nothing is set, the input stays empty.
+    contents.debugger.openFileChooser(43, 'selectMultiple');
+    const before = contents.debugger.commands.length;
+    await choosers[1]?.deliver([]);
+    expect(choosers[1]?.multiple).toBe(true);
+    expect(contents.debugger.commands.length).toBe(before);
   });
 
   it('[E49] opens the keyboard from a script in an isolated world the site cannot call, and types as a person would', async () => {
