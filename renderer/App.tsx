@@ -30,6 +30,9 @@ import { AttractScreen } from './visitor/AttractScreen';
 import { EndScreen } from './visitor/EndScreen';
 import { GuidePanel } from './visitor/GuidePanel';
 import { HomeScreen } from './visitor/HomeScreen';
+import { DocumentsScreen } from './visitor/documents/DocumentsScreen';
+import { DocumentPicker } from './visitor/documents/DocumentPicker';
+import type { DocumentsView } from '../main/contract/documents-contract';
 import { IdleWarning } from './visitor/IdleWarning';
 import { LockedScreen, OutOfServiceScreen, ResettingScreen } from './visitor/SessionScreens';
 import { StaffNotice } from './staff/StaffNotice';
@@ -94,6 +97,13 @@ interface VisitorSessionProps {
 }
 
 const NO_CALL: HelpView = { state: 'none' };
+const NO_DOCUMENTS: DocumentsView = {
+  documents: [],
+  draft: [],
+  draftVersion: 0,
+  pagesLeft: null,
+  picker: null,
+};
 
 function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
   const { t, i18n } = useTranslation();
@@ -108,6 +118,8 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
   // Nothing a visitor asked to hear goes on playing for the next one.
   useEffect(() => stopReading, []);
   const reader = useReaderNotice(host);
+  const [documentsOpen, setDocumentsOpen] = useState(false);
+  const documents = useHostView(host, 'documents.get', 'documents.changed', NO_DOCUMENTS);
   const guide = useGuide(host);
   const catalogue = useCatalogue(host, language);
   const aids = useAids(host, info);
@@ -203,10 +215,13 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
         onAnother={() => plain('guide.leave')}
       />
     );
+  } else if (documentsOpen) {
+    screen = <DocumentsScreen host={host} bar={bar} onBack={() => setDocumentsOpen(false)} />;
   } else {
     screen = (
       <HomeScreen
         {...bar}
+        onOpenDocuments={() => setDocumentsOpen(true)}
         catalogue={catalogue}
         onStartProcedure={(procedureId) =>
           void host.call('guide.start', { procedureId }).catch(() => undefined)
@@ -230,6 +245,7 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
           />
         </div>
       )}
+      {documents.picker && <DocumentPicker host={host} view={documents} />}
       {staff.state === 'arrived' && <StaffArrivedDialog host={host} view={staff} />}
       {session.kind === 'idle-warning' && (
         <IdleWarning

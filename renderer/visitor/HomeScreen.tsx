@@ -1,4 +1,5 @@
 import helpIcon from '@material-symbols/svg-400/rounded/person_raised_hand.svg';
+import folderIcon from '@material-symbols/svg-400/rounded/folder_open.svg';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueView, ProcedureCategory } from '../../main/contract/ipc-contract';
@@ -12,6 +13,8 @@ import { SessionBar, type SessionBarProps } from './SessionBar';
 interface HomeScreenProps extends SessionBarProps {
   catalogue: CatalogueView | null;
   onStartProcedure: (procedureId: string) => void;
+  /** "Mes documents": scan, view, print (absent: not offered). */
+  onOpenDocuments?: () => void;
 }
 
 type Choice =
@@ -20,7 +23,12 @@ type Choice =
   | { step: 'intro'; procedureId: string };
 
 /** The visitor's session: what they came to do, chosen in three touches. */
-export function HomeScreen({ catalogue, onStartProcedure, ...bar }: HomeScreenProps) {
+export function HomeScreen({
+  catalogue,
+  onStartProcedure,
+  onOpenDocuments,
+  ...bar
+}: HomeScreenProps) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<Choice>({ step: 'categories' });
   const procedures = catalogue?.procedures ?? [];
@@ -60,10 +68,23 @@ export function HomeScreen({ catalogue, onStartProcedure, ...bar }: HomeScreenPr
     );
   } else {
     content = (
-      <CategoryTiles
-        procedures={procedures}
-        onChoose={(category) => setChoice({ step: 'category', category })}
-      />
+      <>
+        <CategoryTiles
+          procedures={procedures}
+          onChoose={(category) => setChoice({ step: 'category', category })}
+        />
+        {onOpenDocuments && (
+          <button
+            type="button"
+            className="big-button home__documents"
+            data-testid="open-documents"
+            onClick={onOpenDocuments}
+          >
+            <Icon src={folderIcon} size={48} />
+            {t('documents.open')}
+          </button>
+        )}
+      </>
     );
   }
   return (
