@@ -35,8 +35,12 @@ function ensureDebianPackages() {
   // opens the pseudo-terminals that stand in for serial printers in tests;
   // openssl makes the test certificate of the stand-ins for official sites.
   // cups-client and cups-ipp-utils print A4 documents and read the office
-  // printer's state; sane-utils scans (sane-airscan adds network scanners).
-  const wanted = ['libusb-1.0-0', 'espeak-ng', 'cups-client', 'cups-ipp-utils', 'sane-utils'];
+  // printer's state; sane-utils scans (sane-airscan adds network scanners);
+  // poppler-utils draws the documents' thumbnails.
+  const wanted = [
+    ...['libusb-1.0-0', 'espeak-ng', 'cups-client', 'cups-ipp-utils', 'sane-utils'],
+    'poppler-utils',
+  ];
   if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
   // postgresql: the fleet server's storage suite runs on a throw-away cluster too;
   // cups and dbus-daemon: the A4 printing tests start their own scheduler and IPP printer.

@@ -16,6 +16,8 @@ fi
 # Receipt printers: USB ones through usblp (/dev/usb/lp*, group lp), serial ones
 # through /dev/ttyS* and USB-serial adapters (group dialout).
 usermod --append --groups lp,dialout,plugdev borne-kiosk
+# USB scanners through SANE (group scanner, made by Debian's libsane1).
+getent group scanner >/dev/null && usermod --append --groups scanner borne-kiosk
 # Card and code readers through hidraw (see the rules file for brands).
 install -m 0644 "$here/../udev/60-borne-readers.rules" /etc/udev/rules.d/60-borne-readers.rules
 udevadm control --reload && udevadm trigger --subsystem-match=hidraw || true

@@ -4,9 +4,11 @@
  * the reset deletes); print jobs are cancelled and purged from CUPS at the
  * reset, so nothing of a visit stays on the machine or in the print spool.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import {
   checkDocument,
   type DocumentKind,
@@ -55,6 +57,20 @@ export type PrintOutcome =
       pagesLeft: number;
     };
 
+const THUMBNAIL_HEIGHT = 300;
+
+/** The first page of a PDF as PNG, by poppler's pdftoppm (Debian's poppler-utils). */
+function firstPagePng(path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'pdftoppm',
+      ['-png', '-f', '1', '-l', '1', '-scale-to', String(THUMBNAIL_HEIGHT), '--', path],
+      { encoding: 'buffer', timeout: 10_000, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+  });
+}
+
 /** The name a scan gets: plain words a visitor recognises in a site's file list. */
 const SCAN_NAME = 'justificatif';
 const PREVIEW_HEIGHT = 1000;
@@ -91,6 +107,8 @@ export interface DocumentsService extends Wiper {
   remove(name: string): boolean;
   /** A document's bytes for the viewer, or null (unknown, outside the folder, or refused). */
   read(name: string): Promise<{ bytes: Buffer; type: string } | null>;
+  /** The first page as a PNG about 300 px high (list and picker), or null. */
+  thumbnail(name: string): Promise<Buffer | null>;
   print(name: string): Promise<PrintOutcome>;
   pagesLeft(): number;
   printerState(): Promise<OfficePrinterState | null>;
@@ -291,6 +309,21 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       const bytes = readFileSync(path);
       const check = await checkDocument(bytes);
       return check.ok ? { bytes, type: check.type } : null;
+    },
+
+    async thumbnail(name) {
+      const path = fileOf(name);
+      const view = await describe(name);
+      if (!path || !view || view.problem) return null;
+      try {
+        const first =
+          view.kind === 'pdf'
+            ? await firstPagePng(path)
+            : await sharp(path).resize({ height: THUMBNAIL_HEIGHT }).png().toBuffer();
+        return first;
+      } catch {
+        return null;
+      }
     },
 
     async print(name) {

@@ -14,6 +14,9 @@ export const SPEECH_PATH = '/speech';
 /** A document of the visit's folder: GET <DOCUMENT_PATH>?name=&token= (viewer, thumbnails). */
 export const DOCUMENT_PATH = '/documents/file';
 
+/** A document's first page, small (PNG): GET <THUMBNAIL_PATH>?name=&token= */
+export const THUMBNAIL_PATH = '/documents/thumbnail';
+
 /** A page of the scan being made, cropped and turned: GET <DRAFT_PAGE_PATH>?index=&v=&token= (PNG). */
 export const DRAFT_PAGE_PATH = '/documents/draft-page';
 

@@ -10,7 +10,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { DOCUMENT_PATH, DRAFT_PAGE_PATH, SPEECH_PATH, WS_PATH } from '../contract/channels.js';
+import {
+  DOCUMENT_PATH,
+  DRAFT_PAGE_PATH,
+  SPEECH_PATH,
+  THUMBNAIL_PATH,
+  WS_PATH,
+} from '../contract/channels.js';
 import { LANGUAGE_CODES, LanguageCode } from '../contract/ipc-contract.js';
 import type { SpeechSynthesizer } from '../speech/speech-synthesizer.js';
 import type { Logo } from '../config/branding.js';
@@ -64,7 +70,7 @@ export async function startKioskServer(options: KioskServerOptions): Promise<Kio
       return;
     }
     if (path === LOGO_PATH) return serveLogo(res, options.services.logo());
-    if (path === DOCUMENT_PATH || path === DRAFT_PAGE_PATH) {
+    if (path === DOCUMENT_PATH || path === DRAFT_PAGE_PATH || path === THUMBNAIL_PATH) {
       void serveDocument(req, res, origin, token, options.services.documents).catch(
         (error: unknown) => {
           log(`http ${path} failed: ${String(error)}`);
@@ -161,6 +167,9 @@ async function serveDocument(
   if (url.pathname === DRAFT_PAGE_PATH) {
     const index = Number(url.searchParams.get('index'));
     const png = Number.isInteger(index) ? await documents.pagePreview(index) : null;
+    body = png && { bytes: png, type: 'image/png' };
+  } else if (url.pathname === THUMBNAIL_PATH) {
+    const png = await documents.thumbnail(url.searchParams.get('name') ?? '');
     body = png && { bytes: png, type: 'image/png' };
   } else {
     body = await documents.read(url.searchParams.get('name') ?? '');

@@ -48,6 +48,8 @@ const MAX_IMAGE_BYTES = 200 * 1024 * 1024;
 export class SaneScanner {
   readonly #env: NodeJS.ProcessEnv;
   readonly #timeoutMs: number;
+  /** Each device's scan area, asked once: it is the glass's size. */
+  readonly #areas = new Map<string, Promise<{ width: number; height: number } | null>>();
 
   constructor(options: SaneOptions = {}) {
     this.#env = options.env ?? process.env;
@@ -66,11 +68,18 @@ export class SaneScanner {
   async scan(request: ScanRequest): Promise<ScanResult> {
     const device = request.device ?? (await this.list())[0]?.id;
     if (!device) return { ok: false, failure: 'none-found', detail: 'no SANE device found' };
-    const area = await this.#area(device);
+    let area = this.#areas.get(device);
+    if (!area) {
+      area = this.#area(device);
+      this.#areas.set(device, area);
+    }
+    const size = await area;
+    // Not known (the device did not answer): asked again at the next scan.
+    if (!size) this.#areas.delete(device);
     const args = [
       ...['-d', device, '--format=png', '--resolution', String(request.dpi)],
       ...['--mode', request.mode === 'grey' ? 'Gray' : 'Color'],
-      ...(area ? ['-x', String(area.width), '-y', String(area.height)] : []),
+      ...(size ? ['-x', String(size.width), '-y', String(size.height)] : []),
       ...(request.options ?? []),
     ];
     return new Promise((resolve) => {

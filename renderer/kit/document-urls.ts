@@ -1,9 +1,18 @@
-import { DOCUMENT_PATH, DRAFT_PAGE_PATH } from '../../main/contract/channels';
+import { DOCUMENT_PATH, DRAFT_PAGE_PATH, THUMBNAIL_PATH } from '../../main/contract/channels';
 import { readHostToken } from './host-token';
 
 /** A document of the visit's folder, served by the kiosk server to this page only. */
 export function documentUrl(name: string, doc: Document = document): string {
-  const url = new URL(DOCUMENT_PATH, doc.location.href);
+  return named(DOCUMENT_PATH, name, doc);
+}
+
+/** Its first page, small: the list's and the picker's big thumbnails. */
+export function thumbnailUrl(name: string, doc: Document = document): string {
+  return named(THUMBNAIL_PATH, name, doc);
+}
+
+function named(path: string, name: string, doc: Document): string {
+  const url = new URL(path, doc.location.href);
   url.searchParams.set('name', name);
   url.searchParams.set('token', readHostToken(doc));
   return url.href;

@@ -122,6 +122,7 @@ describe('documents at the kiosk, with a procedure site', { timeout: 120_000 }, 
     await saveScreen(page, 'documents-attestation-fr');
     const before = printer.received().length;
     await page.getByRole('button', { name: 'Imprimer' }).tap();
+    await page.getByTestId('print-dialog').getByRole('button', { name: 'Oui, imprimer' }).tap();
     await page.getByText(/^C’est imprimé \(pages : 1\)/).waitFor();
     await expect.poll(() => printer.received().length, { timeout: 30_000 }).toBe(before + 1);
     const printed = readFileSync(printer.received().at(-1) as string);

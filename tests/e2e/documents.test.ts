@@ -66,6 +66,13 @@ describe('my documents', { timeout: 90_000 }, () => {
     );
     const entry = page.locator('[data-document="justificatif-1.pdf"]');
     await expect(entry.textContent()).resolves.toContain('Pages : 2');
+    await expect
+      .poll(() =>
+        entry
+          .locator('img.document__thumbnail')
+          .evaluate((image: HTMLImageElement) => image.naturalHeight),
+      )
+      .toBe(300);
     const folder = kiosk.state.host?.services.sessionFolder.path as string;
     expect(await pagesOf(join(folder, 'justificatif-1.pdf'))).toBe(2);
     await saveScreen(page, 'documents-list-fr');
@@ -84,7 +91,18 @@ describe('my documents', { timeout: 90_000 }, () => {
     await saveScreen(page, 'documents-viewer-fr');
 
     const before = printer.received().length;
+    // Before printing: the first page, the pages, and what the visit may still print.
     await page.getByRole('button', { name: 'Imprimer' }).tap();
+    const dialog = page.getByTestId('print-dialog');
+    await expect(dialog.getByTestId('print-explain').textContent()).resolves.toBe(
+      'Pages : 2. Vous pouvez encore imprimer 5 pages.',
+    );
+    await expect
+      .poll(() => dialog.locator('canvas').getAttribute('data-rendered-page'), { timeout: 10_000 })
+      .toBe('1');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreen(page, 'documents-print-fr');
+    await dialog.getByRole('button', { name: 'Oui, imprimer' }).tap();
     await expect(page.getByTestId('documents-notice').textContent()).resolves.toBe(
       'C’est imprimé (pages : 2). Prenez vos feuilles à l’imprimante. Vous pouvez encore imprimer 3 pages.',
     );
@@ -92,13 +110,17 @@ describe('my documents', { timeout: 90_000 }, () => {
     await expect
       .poll(() => pagesOf(printer.received().at(-1) as string), { timeout: 5000 })
       .toBe(2);
-    // Two more pages are within the limit of five; a third print is not.
+    // Two more pages are within the limit of five; a third print is not, and is not offered.
     await page.getByRole('button', { name: 'Imprimer' }).tap();
+    await dialog.getByRole('button', { name: 'Oui, imprimer' }).tap();
     await page.getByText('Vous pouvez encore imprimer 1 pages.').waitFor();
     await page.getByRole('button', { name: 'Imprimer' }).tap();
-    await expect(page.getByTestId('documents-notice').textContent()).resolves.toBe(
+    await expect(dialog.getByTestId('print-explain').textContent()).resolves.toBe(
       'C’est trop de pages. Vous pouvez encore imprimer 1 pages. Demandez à un bénévole.',
     );
+    await expect(dialog.getByRole('button', { name: 'Oui, imprimer' }).count()).resolves.toBe(0);
+    await dialog.getByRole('button', { name: 'Non' }).tap();
+    await dialog.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Fermer' }).tap();
     await entry.getByRole('button', { name: 'Supprimer' }).tap();

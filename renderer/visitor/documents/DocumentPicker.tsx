@@ -1,11 +1,10 @@
-import pdfIcon from '@material-symbols/svg-400/rounded/picture_as_pdf.svg';
-import imageIcon from '@material-symbols/svg-400/rounded/image.svg';
 import sendIcon from '@material-symbols/svg-400/rounded/upload_file.svg';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentsView } from '../../../main/contract/documents-contract';
 import { AlertDialog } from '../../kit/AlertDialog';
 import type { HostClient } from '../../kit/host-client';
+import { thumbnailUrl } from '../../kit/document-urls';
 import { Icon } from '../../kit/Icon';
 import { ReadAloudButton } from '../../kit/ReadAloudButton';
 import { ScanPanel } from './ScanPanel';
@@ -56,7 +55,7 @@ export function DocumentPicker({ host, view }: { host: HostClient; view: Documen
                   aria-pressed={chosen.includes(entry.name)}
                   onClick={() => choose(entry.name)}
                 >
-                  <Icon src={entry.kind === 'pdf' ? pdfIcon : imageIcon} size={72} />
+                  <img className="document__thumbnail" src={thumbnailUrl(entry.name)} alt="" />
                   <span className="document__name" dir="auto">
                     {entry.name}
                   </span>

@@ -4,15 +4,12 @@ import zoomInIcon from '@material-symbols/svg-400/rounded/zoom_in.svg';
 import zoomOutIcon from '@material-symbols/svg-400/rounded/zoom_out.svg';
 import nextIcon from '@material-symbols/svg-400/rounded/arrow_forward.svg';
 import previousIcon from '@material-symbols/svg-400/rounded/arrow_back.svg';
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentEntry } from '../../../main/contract/documents-contract';
 import { documentUrl } from '../../kit/document-urls';
 import { Icon } from '../../kit/Icon';
-
-GlobalWorkerOptions.workerSrc = workerUrl;
+import { drawPage, openPdf, type PDFDocumentProxy } from './pdf-pages';
 
 const ZOOMS = [1, 1.5, 2, 3];
 
@@ -44,35 +41,20 @@ export function DocumentViewer({
 
   useEffect(() => {
     if (entry.kind !== 'pdf') return;
-    // No eval in the kiosk's page (its CSP forbids it): pdf.js is told so.
-    const task = getDocument({ url, isEvalSupported: false });
-    task.promise.then(setDocument, () => setFailed(true));
-    return () => void task.destroy();
+    const pdf = openPdf(url);
+    pdf.promise.then(setDocument, () => setFailed(true));
+    return pdf.close;
   }, [entry.kind, url]);
 
   useEffect(() => {
     if (!document_ || !canvas.current || !area.current) return;
-    let cancelled = false;
-    const target = canvas.current;
     const box = area.current.getBoundingClientRect();
-    void document_.getPage(page).then(
-      async (pdfPage) => {
-        const natural = pdfPage.getViewport({ scale: 1 });
-        const fit = Math.min(box.width / natural.width, box.height / natural.height);
-        const scale = fit * (ZOOMS[zoom] ?? 1);
-        const viewport = pdfPage.getViewport({ scale: scale * devicePixelRatio });
-        target.width = Math.floor(viewport.width);
-        target.height = Math.floor(viewport.height);
-        target.style.width = `${Math.floor(viewport.width / devicePixelRatio)}px`;
-        if (cancelled) return;
-        await pdfPage.render({ canvas: target, viewport }).promise.catch(() => undefined);
-        if (!cancelled) target.dataset.renderedPage = String(page);
-      },
-      () => setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-    };
+    const drawing = drawPage(document_, page, canvas.current, box, ZOOMS[zoom]);
+    drawing.done.catch((error: unknown) => {
+      // A drawing cancelled for the next one is not a failure.
+      if ((error as { name?: string }).name !== 'RenderingCancelledException') setFailed(true);
+    });
+    return drawing.cancel;
   }, [document_, page, zoom]);
 
   const pages = entry.kind === 'pdf' ? (document_?.numPages ?? entry.pages) : 1;
@@ -111,35 +93,45 @@ export function DocumentViewer({
           {t('documents.viewer.close')}
         </button>
       </header>
-      {notice && (
-        <p
-          role={notice.tone === 'ok' ? 'status' : 'alert'}
-          className={notice.tone === 'ok' ? 'documents__done' : 'notice'}
-          data-testid="documents-notice"
-        >
-          {notice.text}
-        </p>
-      )}
-      <div className="viewer__page" ref={area} data-zoom={ZOOMS[zoom]}>
-        {failed ? (
-          <p className="notice">{t('documents.viewer.failed')}</p>
-        ) : entry.kind === 'pdf' ? (
-          <canvas
-            ref={canvas}
-            aria-label={t('documents.viewer.page', { number: page, count: pages })}
-            role="img"
-          />
-        ) : (
-          <img
-            src={url}
-            alt={entry.name}
-            style={{
-              maxHeight: zoom === 0 ? '100%' : 'none',
-              width: zoom === 0 ? 'auto' : `${(ZOOMS[zoom] ?? 1) * 100}%`,
-            }}
-          />
+      <main className="viewer__main">
+        {notice && (
+          <p
+            role={notice.tone === 'ok' ? 'status' : 'alert'}
+            className={notice.tone === 'ok' ? 'documents__done' : 'notice'}
+            data-testid="documents-notice"
+          >
+            {notice.text}
+          </p>
         )}
-      </div>
+        <div
+          className="viewer__page"
+          ref={area}
+          data-zoom={ZOOMS[zoom]}
+          // Scrolls when zoomed: reachable from the keyboard too.
+          tabIndex={0}
+          role="region"
+          aria-label={t('documents.viewer.page', { number: page, count: pages })}
+        >
+          {failed ? (
+            <p className="notice">{t('documents.viewer.failed')}</p>
+          ) : entry.kind === 'pdf' ? (
+            <canvas
+              ref={canvas}
+              aria-label={t('documents.viewer.page', { number: page, count: pages })}
+              role="img"
+            />
+          ) : (
+            <img
+              src={url}
+              alt={entry.name}
+              style={{
+                maxHeight: zoom === 0 ? '100%' : 'none',
+                width: zoom === 0 ? 'auto' : `${(ZOOMS[zoom] ?? 1) * 100}%`,
+              }}
+            />
+          )}
+        </div>
+      </main>
       {pages > 1 && (
         <footer className="viewer__pager">
           <button

@@ -1,5 +1,3 @@
-import pdfIcon from '@material-symbols/svg-400/rounded/picture_as_pdf.svg';
-import imageIcon from '@material-symbols/svg-400/rounded/image.svg';
 import fileIcon from '@material-symbols/svg-400/rounded/description.svg';
 import scannerIcon from '@material-symbols/svg-400/rounded/document_scanner.svg';
 import viewIcon from '@material-symbols/svg-400/rounded/visibility.svg';
@@ -14,6 +12,7 @@ import type {
   PrintResultView,
 } from '../../../main/contract/documents-contract';
 import { isolate } from '../../kit/bidi';
+import { thumbnailUrl } from '../../kit/document-urls';
 import type { HostClient } from '../../kit/host-client';
 import { Icon } from '../../kit/Icon';
 import { useHostView } from '../../kit/useHostView';
@@ -24,6 +23,9 @@ import { ScanPanel } from './ScanPanel';
 /** pdf.js is large: it loads when a document is first opened. */
 const DocumentViewer = lazy(() =>
   import('./DocumentViewer').then((module) => ({ default: module.DocumentViewer })),
+);
+const PrintDialog = lazy(() =>
+  import('./PrintDialog').then((module) => ({ default: module.PrintDialog })),
 );
 
 const EMPTY: DocumentsView = {
@@ -58,6 +60,7 @@ export function DocumentsScreen({
   const [scanning, setScanning] = useState(false);
   const [viewing, setViewing] = useState<DocumentEntry | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
+  const [printing, setPrinting] = useState<DocumentEntry | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const size = (bytes: number) =>
     new Intl.NumberFormat(i18n.language, {
@@ -67,6 +70,7 @@ export function DocumentsScreen({
     }).format(bytes >= 1024 * 1024 ? bytes / (1024 * 1024) : Math.max(1, bytes / 1024));
 
   const print = async (entry: DocumentEntry) => {
+    setPrinting(null);
     setNotice(null);
     const result = await host.call('documents.print', { name: entry.name }).catch(() => null);
     setNotice(printNotice(t, result));
@@ -77,15 +81,26 @@ export function DocumentsScreen({
     void host.call('documents.delete', { name });
   };
 
+  const printDialog = printing && view.pagesLeft !== null && (
+    <Suspense fallback={null}>
+      <PrintDialog
+        entry={printing}
+        pagesLeft={view.pagesLeft}
+        onConfirm={() => void print(printing)}
+        onCancel={() => setPrinting(null)}
+      />
+    </Suspense>
+  );
   if (viewing) {
     return (
       <Suspense fallback={null}>
         <DocumentViewer
           entry={viewing}
           onClose={() => setViewing(null)}
-          onPrint={view.pagesLeft === null ? undefined : () => void print(viewing)}
+          onPrint={view.pagesLeft === null ? undefined : () => setPrinting(viewing)}
           notice={notice}
         />
+        {printDialog}
       </Suspense>
     );
   }
@@ -141,12 +156,11 @@ export function DocumentsScreen({
           <ul className="documents__list" data-testid="documents-list">
             {view.documents.map((entry) => (
               <li key={entry.name} className="document" data-document={entry.name}>
-                <Icon
-                  src={
-                    entry.kind === 'pdf' ? pdfIcon : entry.kind === 'image' ? imageIcon : fileIcon
-                  }
-                  size={72}
-                />
+                {entry.problem ? (
+                  <Icon src={fileIcon} size={72} />
+                ) : (
+                  <img className="document__thumbnail" src={thumbnailUrl(entry.name)} alt="" />
+                )}
                 <div className="document__about">
                   <span className="document__name" dir="auto">
                     {entry.name}
@@ -175,7 +189,10 @@ export function DocumentsScreen({
                     <button
                       type="button"
                       className="big-button big-button--compact"
-                      onClick={() => void print(entry)}
+                      onClick={() => {
+                        setNotice(null);
+                        setPrinting(entry);
+                      }}
                     >
                       <Icon src={printIcon} size={40} />
                       {t('documents.print')}
@@ -214,6 +231,7 @@ export function DocumentsScreen({
           </ul>
         )}
       </main>
+      {printDialog}
     </div>
   );
 }

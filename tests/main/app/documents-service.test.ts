@@ -60,6 +60,10 @@ describe('the visitor’s documents', { timeout: 60_000 }, () => {
       'justificatif-1.pdf',
       'justificatif-2.pdf',
     ]);
+    // The first page, small, for the list and the picker (poppler's pdftoppm).
+    const thumbnail = await documents.thumbnail('justificatif-1.pdf');
+    expect(thumbnail?.subarray(1, 4).toString()).toBe('PNG');
+    expect(await documents.thumbnail('../x.pdf')).toBeNull();
   });
 
   it('prints on the office printer within the visit’s page limit', async () => {

@@ -31,7 +31,7 @@ const noise = (width: number, height: number) =>
     .png()
     .toBuffer();
 
-describe('what a file really is', () => {
+describe('what a file really is', { timeout: 30_000 }, () => {
   it('reads a PDF and its pages, and an image', async () => {
     expect(await checkDocument(await pdf(3))).toEqual({
       ok: true,
@@ -90,11 +90,11 @@ describe('what a file really is', () => {
       .toBuffer();
     const started = performance.now();
     expect(await checkDocument(huge)).toEqual({ ok: false, problem: 'too-many-pixels' });
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
-describe('scanned pages into one PDF', () => {
+describe('scanned pages into one PDF', { timeout: 60_000 }, () => {
   it('makes a PDF of two scanned pages, A4-sized, under 2 MB', async () => {
     const scanner = new SaneScanner({ env: saneTestEnv() });
     const pages: ScannedPage[] = [];

@@ -5,7 +5,7 @@ import { failWith, PATTERN, saneTestEnv } from '../../support/sane-test-backend.
 
 const scanner = new SaneScanner({ env: saneTestEnv() });
 
-describe('SANE scanner (scanimage and the test backend)', () => {
+describe('SANE scanner (scanimage and the test backend)', { timeout: 30_000 }, () => {
   it('finds the scanner and scans a page at the resolution asked, in colour or grey', async () => {
     expect(await scanner.list()).toEqual([{ id: 'test:0', model: 'Noname frontend-tester' }]);
     const colour = await scanner.scan({ dpi: 150, mode: 'colour', options: PATTERN });
