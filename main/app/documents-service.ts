@@ -6,11 +6,20 @@
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import {
   checkDocument,
+  type DocumentCheck,
   type DocumentKind,
   type DocumentProblem,
 } from '../documents/document-check.js';
@@ -153,14 +162,26 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
     }
   };
 
+  /** Each file's check, kept while its size and time are unchanged: the list is asked at every change. */
+  let checks = new Map<string, { stamp: string; check: Promise<DocumentCheck> }>();
+  const checkOf = async (path: string): Promise<{ check: DocumentCheck; size: number }> => {
+    const { size, mtimeMs } = statSync(path);
+    const stamp = `${size}:${mtimeMs}`;
+    let known = checks.get(path);
+    if (known?.stamp !== stamp) {
+      known = { stamp, check: checkDocument(readFileSync(path)) };
+      checks.set(path, known);
+    }
+    return { check: await known.check, size };
+  };
+
   const describe = async (name: string): Promise<DocumentView | null> => {
     const path = fileOf(name);
     if (!path) return null;
-    const bytes = readFileSync(path);
-    const check = await checkDocument(bytes);
+    const { check, size } = await checkOf(path);
     return check.ok
-      ? { name, kind: check.kind, pages: check.pages, bytes: bytes.length }
-      : { name, kind: null, pages: check.pages ?? 0, bytes: bytes.length, problem: check.problem };
+      ? { name, kind: check.kind, pages: check.pages, bytes: size }
+      : { name, kind: null, pages: check.pages ?? 0, bytes: size, problem: check.problem };
   };
 
   const service: DocumentsService = {
@@ -306,9 +327,8 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
     async read(name) {
       const path = fileOf(name);
       if (!path) return null;
-      const bytes = readFileSync(path);
-      const check = await checkDocument(bytes);
-      return check.ok ? { bytes, type: check.type } : null;
+      const { check } = await checkOf(path);
+      return check.ok ? { bytes: readFileSync(path), type: check.type } : null;
     },
 
     async thumbnail(name) {
@@ -355,6 +375,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
 
     async wipe() {
       await closePicker([]);
+      checks = new Map();
       draft = [];
       printedPages = 0;
       const mine = jobs;

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentEntry } from '../../../main/contract/documents-contract';
 import { documentUrl } from '../../kit/document-urls';
 import { Icon } from '../../kit/Icon';
+import { DocumentsNotice, type Notice } from './DocumentsNotice';
 import { drawPage, openPdf, type PDFDocumentProxy } from './pdf-pages';
 
 const ZOOMS = [1, 1.5, 2, 3];
@@ -28,7 +29,7 @@ export function DocumentViewer({
   onClose: () => void;
   /** Absent when no office printer is configured. */
   onPrint?: () => void;
-  notice: { tone: 'ok' | 'problem'; text: string } | null;
+  notice: Notice | null;
 }) {
   const { t } = useTranslation();
   const [zoom, setZoom] = useState(0);
@@ -94,15 +95,7 @@ export function DocumentViewer({
         </button>
       </header>
       <main className="viewer__main">
-        {notice && (
-          <p
-            role={notice.tone === 'ok' ? 'status' : 'alert'}
-            className={notice.tone === 'ok' ? 'documents__done' : 'notice'}
-            data-testid="documents-notice"
-          >
-            {notice.text}
-          </p>
-        )}
+        <DocumentsNotice notice={notice} />
         <div
           className="viewer__page"
           ref={area}

@@ -18,6 +18,7 @@ import { Icon } from '../../kit/Icon';
 import { useHostView } from '../../kit/useHostView';
 import { ScreenHeading } from '../ScreenHeading';
 import { SessionBar, type SessionBarProps } from '../SessionBar';
+import { DocumentsNotice, type Notice } from './DocumentsNotice';
 import { ScanPanel } from './ScanPanel';
 
 /** pdf.js is large: it loads when a document is first opened. */
@@ -35,11 +36,6 @@ const EMPTY: DocumentsView = {
   pagesLeft: null,
   picker: null,
 };
-
-interface Notice {
-  tone: 'ok' | 'problem';
-  text: string;
-}
 
 /**
  * "Mes documents": what the visitor scanned and what sites gave them, each
@@ -115,15 +111,7 @@ export function DocumentsScreen({
           onBack={onBack}
         />
         <p className="lead">{t('documents.lead')}</p>
-        {notice && (
-          <p
-            role={notice.tone === 'ok' ? 'status' : 'alert'}
-            className={notice.tone === 'ok' ? 'documents__done' : 'notice'}
-            data-testid="documents-notice"
-          >
-            {notice.text}
-          </p>
-        )}
+        <DocumentsNotice notice={notice} />
         {showScan ? (
           <ScanPanel
             host={host}
