@@ -39,7 +39,7 @@ beforeEach(() => {
 
 const pagesOf = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).getPageCount();
 
-describe('the visitor’s documents', { timeout: 60_000 }, () => {
+describe('the visitor’s documents', { timeout: 150_000 }, () => {
   it('scans two pages, turns one, and keeps one PDF with a plain name', async () => {
     expect(await documents.scanPage('colour')).toEqual({ ok: true, pages: 1 });
     expect(await documents.scanPage('colour')).toEqual({ ok: true, pages: 2 });
@@ -75,11 +75,11 @@ describe('the visitor’s documents', { timeout: 60_000 }, () => {
       pages: 2,
       pagesLeft: 1,
     });
-    await expect.poll(() => printer.received().length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => printer.received().length, { timeout: 45_000 }).toBeGreaterThan(0);
     const received = printer.received().at(-1) as string;
     await expect.poll(async () => pagesOf(readFileSync(received)), { timeout: 5000 }).toBe(2);
     const cups = new CupsClient({ queue: printer.queue, server: printer.server });
-    await expect.poll(() => cups.pendingJobs(), { timeout: 20_000 }).toEqual([]);
+    await expect.poll(() => cups.pendingJobs(), { timeout: 45_000 }).toEqual([]);
     // Two more pages would pass the limit of three: refused, and nothing is sent.
     expect(await documents.print('justificatif-1.pdf')).toEqual({
       ok: false,
