@@ -32,7 +32,11 @@ export async function openBrowserWindow(
     viewport: options.headless ? undefined : null,
     onField: (report) => kiosk.services.aids.siteFieldFocused(report),
     onFileChooser: (request) => kiosk.services.documents.openPicker(request),
+    refocusKiosk: async () => {
+      await window.page?.bringToFront();
+    },
   });
+  await visitor.prepare();
   session.addWiper(visitor);
   kiosk.services.idCardHelper.attachSite(visitor);
   kiosk.services.aids.attachSite(visitor);

@@ -12,7 +12,7 @@ import { findChromium, hasDisplay, quietChromiumFlags } from './chromium.js';
  * timeout stays generous (a false "hang" would wipe a visitor's session);
  * pinging often is what keeps detection under 2 s.
  */
-const PING_EVERY_MS = 400;
+const PING_EVERY_MS = 250;
 const PING_TIMEOUT_MS = 1500;
 
 export interface KioskBrowserOptions {

@@ -49,6 +49,11 @@ export interface VisitorBrowserOptions {
   onFileChooser?: (request: FileChooserRequest) => void;
   /** The pages' viewport: null follows the window (headed kiosk), undefined is Playwright's default. */
   viewport?: { width: number; height: number } | null;
+  /**
+   * Gives the screen back to the kiosk's window after the clipboard page took
+   * the focus (the clipboard answers the focused document only).
+   */
+  refocusKiosk?: () => Promise<void>;
 }
 
 /**
@@ -88,6 +93,16 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
     private readonly browser: Browser,
     private readonly options: VisitorBrowserOptions,
   ) {}
+
+  /**
+   * Opens the page that clears the clipboard now, so the first reset does not
+   * start a renderer while the kiosk may be starting its own (a crashed UI).
+   */
+  async prepare(): Promise<void> {
+    this.#clipboardPage ??= this.#openClipboardPage();
+    await this.#clipboardPage;
+    await this.#refocusKiosk();
+  }
 
   /** The current visitor's context, created on first use. */
   context(): Promise<BrowserContext> {
@@ -274,6 +289,12 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
         .catch(() => {});
       throw error;
     }
+    await this.#refocusKiosk();
+  }
+
+  async #refocusKiosk(): Promise<void> {
+    // Best effort: the kiosk's page may be the one being replaced.
+    await this.options.refocusKiosk?.().catch(() => {});
   }
 
   async #openClipboardPage(): Promise<Page> {
