@@ -32,7 +32,8 @@ import { GuidePanel } from './visitor/GuidePanel';
 import { HomeScreen } from './visitor/HomeScreen';
 import { DocumentsScreen } from './visitor/documents/DocumentsScreen';
 import { DocumentPicker } from './visitor/documents/DocumentPicker';
-import type { DocumentsView } from '../main/contract/documents-contract';
+import { ReceivedDialog } from './visitor/documents/ReceivedDialog';
+import type { DocumentEntry, DocumentsView } from '../main/contract/documents-contract';
 import { IdleWarning } from './visitor/IdleWarning';
 import { LockedScreen, OutOfServiceScreen, ResettingScreen } from './visitor/SessionScreens';
 import { StaffNotice } from './staff/StaffNotice';
@@ -103,6 +104,7 @@ const NO_DOCUMENTS: DocumentsView = {
   draftVersion: 0,
   pagesLeft: null,
   picker: null,
+  received: null,
 };
 
 function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
@@ -118,7 +120,8 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
   // Nothing a visitor asked to hear goes on playing for the next one.
   useEffect(() => stopReading, []);
   const reader = useReaderNotice(host);
-  const [documentsOpen, setDocumentsOpen] = useState(false);
+  /** "Mes documents" is open; with a document when the visitor asked to see what a site gave. */
+  const [documentsOpen, setDocumentsOpen] = useState<{ show?: DocumentEntry } | null>(null);
   const documents = useHostView(host, 'documents.get', 'documents.changed', NO_DOCUMENTS);
   const guide = useGuide(host);
   const catalogue = useCatalogue(host, language);
@@ -179,6 +182,17 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
     );
   } else if (aids.glossaryOpen) {
     screen = <GlossaryScreen onClose={aids.closeGlossary} />;
+  } else if (documentsOpen) {
+    // Over the guide too: the site is put aside while the visitor looks at their documents.
+    screen = (
+      <DocumentsScreen
+        key={documentsOpen.show?.name ?? ''}
+        host={host}
+        bar={bar}
+        show={documentsOpen.show}
+        onBack={() => setDocumentsOpen(null)}
+      />
+    );
   } else if (guide.state === 'guiding' && procedure && guide.site === 'unreachable') {
     screen = (
       <SiteUnreachable
@@ -215,13 +229,11 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
         onAnother={() => plain('guide.leave')}
       />
     );
-  } else if (documentsOpen) {
-    screen = <DocumentsScreen host={host} bar={bar} onBack={() => setDocumentsOpen(false)} />;
   } else {
     screen = (
       <HomeScreen
         {...bar}
-        onOpenDocuments={() => setDocumentsOpen(true)}
+        onOpenDocuments={() => setDocumentsOpen({})}
         catalogue={catalogue}
         onStartProcedure={(procedureId) =>
           void host.call('guide.start', { procedureId }).catch(() => undefined)
@@ -246,6 +258,16 @@ function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
         </div>
       )}
       {documents.picker && <DocumentPicker host={host} view={documents} />}
+      {documents.received && !documents.picker && (
+        <ReceivedDialog
+          entry={documents.received}
+          onView={() => {
+            setDocumentsOpen({ show: documents.received ?? undefined });
+            void host.call('documents.seen', {}).catch(() => undefined);
+          }}
+          onLater={() => void host.call('documents.seen', {}).catch(() => undefined)}
+        />
+      )}
       {staff.state === 'arrived' && <StaffArrivedDialog host={host} view={staff} />}
       {session.kind === 'idle-warning' && (
         <IdleWarning

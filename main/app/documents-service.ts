@@ -15,7 +15,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import {
   checkDocument,
@@ -103,6 +103,8 @@ export interface FileChooserRequest {
 export interface DocumentsService extends Wiper {
   /** The site opened a file chooser: the picker shows until a choice or a cancel. */
   openPicker(request: FileChooserRequest): void;
+  /** A site gave a file (download, PDF link), now in the visit's folder: the kiosk offers it. */
+  received(path: string): void;
   /** The IPC methods of the contract's documents part. */
   handlers: Pick<Handlers, keyof typeof DOCUMENTS_METHODS>;
   view(): Promise<DocumentsView>;
@@ -130,6 +132,8 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
   let draft: ScannedPage[] = [];
   let draftVersion = 0;
   let picker: FileChooserRequest | null = null;
+  /** The name of the document a site just gave, until the visitor has seen it. */
+  let received: string | null = null;
   /** Closes the site's chooser with what was chosen (nothing, when cancelled). */
   const closePicker = async (paths: string[]) => {
     const open = picker;
@@ -228,6 +232,21 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
         changed();
         return service.view();
       },
+      'documents.seen': () => {
+        if (received !== null) {
+          received = null;
+          changed();
+        }
+        return service.view();
+      },
+    },
+
+    received(path) {
+      const name = basename(path);
+      // Only a file of this visit's folder (a late download of the last visit is not).
+      if (fileOf(name) !== path) return;
+      received = name;
+      changed();
     },
 
     openPicker(request) {
@@ -238,8 +257,10 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
     },
 
     async view() {
+      const documents = await service.list();
       return {
-        documents: await service.list(),
+        documents,
+        received: documents.find((entry) => entry.name === received) ?? null,
         draft: draft.map((page) => ({ rotation: page.rotation })),
         draftVersion,
         pagesLeft: options.config().officePrinter.queue ? pagesLeft() : null,
@@ -375,6 +396,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
 
     async wipe() {
       await closePicker([]);
+      received = null;
       checks = new Map();
       draft = [];
       printedPages = 0;

@@ -54,6 +54,11 @@ export const DocumentsView = z.object({
    * (one, or several when the site's input takes several). Null otherwise.
    */
   picker: z.object({ multiple: z.boolean() }).nullable(),
+  /**
+   * The last document a site gave (a download, a PDF link), until the visitor
+   * looks at it or puts it aside: the kiosk offers "Voir" at once.
+   */
+  received: DocumentEntry.nullable(),
 });
 export type DocumentsView = z.infer<typeof DocumentsView>;
 
@@ -111,4 +116,6 @@ export const DOCUMENTS_METHODS = {
   },
   /** The picker closed without a choice: the site's input stays empty. */
   'documents.cancelPick': { params: NoParams, result: DocumentsView },
+  /** The visitor saw the document a site gave (or put it aside for later). */
+  'documents.seen': { params: NoParams, result: DocumentsView },
 } as const;

@@ -4,10 +4,9 @@
  * exercised under Node with typed fakes of Electron's objects; every decision
  * itself is a plain function in main/shell.
  */
-import { join } from 'node:path';
 import type { Event, Input, Session, WebContents } from 'electron';
 import { kioskPageCsp } from '../host/static-files.js';
-import { safeFileName } from '../session/session-folder.js';
+import { freePath } from '../session/session-folder.js';
 import { decideKey } from '../shell/key-policy.js';
 import {
   decideNavigation,
@@ -20,6 +19,8 @@ export interface LockdownOptions {
   navigation: () => NavigationPolicy;
   /** The current visitor's session folder (downloads land there and nowhere else). */
   downloadsDir: () => string;
+  /** A download finished in the session folder: the kiosk offers to show it. */
+  onDownloaded?: (path: string) => void;
   onBlocked?: (blocked: { url: string; reason: DenyReason | 'window' | 'webview' | 'key' }) => void;
 }
 
@@ -96,7 +97,11 @@ export function lockSession(session: Session, options: LockdownOptions): void {
   });
   session.on('will-download', (_event, item) => {
     // No save dialog: straight into the visitor's session folder, which the reset deletes.
-    item.setSavePath(join(options.downloadsDir(), safeFileName(item.getFilename())));
+    const target = freePath(options.downloadsDir(), item.getFilename());
+    item.setSavePath(target);
+    item.once('done', (_done, state) => {
+      if (state === 'completed') options.onDownloaded?.(target);
+    });
   });
   session.setSpellCheckerEnabled(false);
 }

@@ -42,6 +42,7 @@ async function start(): Promise<void> {
   const visitorLockdown = {
     navigation: () => ({ appOrigin: server.url, sites: services.visitorSites() }),
     downloadsDir: appLockdown.downloadsDir,
+    onDownloaded: (path: string) => services.documents.received(path),
     onBlocked: appLockdown.onBlocked,
   };
   // Every web contents is locked as it is made: the kiosk's own to its pages,

@@ -231,13 +231,9 @@ function interceptFileChooser(
 function electronChannel(debug: Debugger): DevtoolsChannel {
   return {
     send: (method, params) => debug.sendCommand(method, params) as Promise<unknown>,
-    onBinding: (listener) => {
-      const handler = (
-        _event: unknown,
-        method: string,
-        params: { name?: string; payload?: string },
-      ) => {
-        if (method === 'Runtime.bindingCalled') listener(params.name ?? '', params.payload ?? '');
+    on: (event, listener) => {
+      const handler = (_event: unknown, method: string, params: Record<string, unknown>) => {
+        if (method === event) listener(params);
       };
       debug.on('message', handler);
       return () => debug.off('message', handler);

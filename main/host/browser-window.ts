@@ -32,6 +32,7 @@ export async function openBrowserWindow(
     viewport: options.headless ? undefined : null,
     onField: (report) => kiosk.services.aids.siteFieldFocused(report),
     onFileChooser: (request) => kiosk.services.documents.openPicker(request),
+    onDownload: (path) => kiosk.services.documents.received(path),
     refocusKiosk: async () => {
       await window.page?.bringToFront();
     },

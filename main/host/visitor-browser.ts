@@ -6,7 +6,8 @@
  * outside a context: the clipboard and the session folder (wiped separately).
  * Electron does the same with a fresh non-persistent partition per visitor.
  */
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import type { CopyValue } from '../app/id-card-values.js';
 import type { AidSite } from '../app/visitor-aids.js';
@@ -20,7 +21,8 @@ import {
   watchSiteFields,
   zoomScript,
 } from '../shell/site-field-watch.js';
-import { type SessionFolder, safeFileName } from '../session/session-folder.js';
+import { freePath, type SessionFolder } from '../session/session-folder.js';
+import { type CapturedPdf, capturePdfs } from '../shell/pdf-capture.js';
 import type { Wiper } from '../session/visitor-session.js';
 import {
   type FillOutcome,
@@ -83,6 +85,8 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
   readonly #channels = new WeakMap<Page, Promise<DevtoolsChannel>>();
   /** Each page's field watch, installed (or failed) before its first document. */
   readonly #watches = new WeakMap<Page, Promise<void>>();
+  /** The PDFs this visit's pages gave, by their SHA-256. */
+  #keptPdfs = new Set<string>();
   #zoom = 1;
   #context: Promise<BrowserContext> | null = null;
   #clipboardPage: Promise<Page> | null = null;
@@ -116,6 +120,7 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
     if (decision.action === 'deny')
       throw new Error(`navigation refused (${decision.reason}): ${url}`);
     const page = await (await this.context()).newPage();
+    await this.watched(page);
     await page.goto(url);
     return page;
   }
@@ -134,7 +139,18 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
     });
   }
 
-  /** Resolves once a new page's field watch is in place: open its site after this. */
+  /** A PDF the site gave: a file of the visit, shown by Borne's viewer, never Chromium's. */
+  async #keepPdf(pdf: CapturedPdf): Promise<void> {
+    // A page showing the same PDF twice (a frame and a link) gives one document.
+    const digest = createHash('sha256').update(pdf.bytes).digest('hex');
+    if (this.#keptPdfs.has(digest)) return;
+    this.#keptPdfs.add(digest);
+    const target = freePath(this.options.folder.path, pdf.fileName);
+    await writeFile(target, pdf.bytes, { flag: 'wx' });
+    this.options.onDownload?.(target);
+  }
+
+  /** Resolves once a new page's field watch and PDF capture are in place: open its site after this. */
   watched(page: Page): Promise<void> {
     return this.#watches.get(page) ?? Promise.resolve();
   }
@@ -175,6 +191,7 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
     this.#context = null;
     this.#current = null;
     this.#zoom = 1;
+    this.#keptPdfs = new Set();
     this.options.onField?.(NO_FIELD);
     if (previous) await (await previous).close();
     await this.#clearClipboard();
@@ -224,7 +241,7 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
         this.options.onBlocked?.({ url, reason: decision.reason });
     });
     page.on('download', (download) => {
-      const target = join(this.options.folder.path, safeFileName(download.suggestedFilename()));
+      const target = freePath(this.options.folder.path, download.suggestedFilename());
       void download.saveAs(target).then(
         () => this.options.onDownload?.(target),
         () => {},
@@ -252,9 +269,12 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
     this.#channels.set(page, channel);
     const watch = channel
       .then((open) =>
-        watchSiteFields(open, (report) => {
-          if (page === this.#current) this.options.onField?.(report);
-        }),
+        Promise.all([
+          watchSiteFields(open, (report) => {
+            if (page === this.#current) this.options.onField?.(report);
+          }),
+          capturePdfs(open, (pdf) => this.#keepPdf(pdf)),
+        ]),
       )
       .then(
         () => undefined,
@@ -324,11 +344,14 @@ function devtoolsChannel(cdp: CDPSession): DevtoolsChannel {
   return {
     send: (method, params) =>
       (cdp.send as (m: string, p?: Record<string, unknown>) => Promise<unknown>)(method, params),
-    onBinding: (listener) => {
-      const handler = (event: { name: string; payload: string }) =>
-        listener(event.name, event.payload);
-      cdp.on('Runtime.bindingCalled', handler);
-      return () => cdp.off('Runtime.bindingCalled', handler);
+    on: (event, listener) => {
+      // CDPSession's events are typed per name; the channel passes them through as they come.
+      const session = cdp as unknown as {
+        on(name: string, handler: (params: Record<string, unknown>) => void): void;
+        off(name: string, handler: (params: Record<string, unknown>) => void): void;
+      };
+      session.on(event, listener);
+      return () => session.off(event, listener);
     },
   };
 }

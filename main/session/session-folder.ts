@@ -2,9 +2,9 @@
  * A per-session folder for what a visitor downloads or prints; the reset
  * deletes it and makes a new, empty one.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Wiper } from './visitor-session.js';
 
 export class SessionFolder implements Wiper {
@@ -45,4 +45,19 @@ export function safeFileName(suggested: string): string {
     .replace(/^\.+/, '')
     .slice(0, 120);
   return name || 'document';
+}
+
+/**
+ * Where a file a site gives should land in `dir`: its safe name, or
+ * "name (2).ext", "name (3).ext"… when a document of that name is already
+ * there (a second attestation never replaces the first).
+ */
+export function freePath(dir: string, suggested: string): string {
+  const name = safeFileName(suggested);
+  const extension = extname(name);
+  const stem = name.slice(0, name.length - extension.length);
+  for (let n = 1; ; n += 1) {
+    const candidate = join(dir, n === 1 ? name : `${stem} (${n})${extension}`);
+    if (!existsSync(candidate)) return candidate;
+  }
 }

@@ -104,11 +104,11 @@ export function zoomScript(factor: number): string {
   return `document.documentElement && document.documentElement.style.setProperty('zoom', ${JSON.stringify(value)}); true`;
 }
 
-/** The part of the DevTools protocol the watch needs, whatever carries it. */
+/** The part of the DevTools protocol the kiosk needs on a site's page, whatever carries it. */
 export interface DevtoolsChannel {
   send(method: string, params?: Record<string, unknown>): Promise<unknown>;
-  /** Listens to Runtime.bindingCalled; returns the function that stops. */
-  onBinding(listener: (name: string, payload: string) => void): () => void;
+  /** Listens to one event of the protocol; returns the function that stops. */
+  on(event: string, listener: (params: Record<string, unknown>) => void): () => void;
 }
 
 /** Installs the watch on a page and its future documents; returns the function that stops it. */
@@ -116,8 +116,8 @@ export async function watchSiteFields(
   channel: DevtoolsChannel,
   onField: (report: FieldReport) => void,
 ): Promise<() => void> {
-  const stop = channel.onBinding((name, payload) => {
-    if (name === FIELD_BINDING) onField(parseFieldReport(payload));
+  const stop = channel.on('Runtime.bindingCalled', ({ name, payload }) => {
+    if (name === FIELD_BINDING) onField(parseFieldReport(String(payload)));
   });
   // Scripts for new documents run only with the Page domain on in this session.
   await channel.send('Page.enable');

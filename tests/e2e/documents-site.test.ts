@@ -60,6 +60,7 @@ describe('documents at the kiosk, with a procedure site', { timeout: 120_000 }, 
       policy: () => ({ appOrigin: host.url, sites: host.config.config.browsing.sites }),
       folder: host.services.sessionFolder,
       onFileChooser: (request) => host.services.documents.openPicker(request),
+      onDownload: (path) => host.services.documents.received(path),
     });
     host.services.session.addWiper(visitor);
     await page.getByRole('button', { name: 'Français' }).tap();
@@ -112,9 +113,14 @@ describe('documents at the kiosk, with a procedure site', { timeout: 120_000 }, 
     await expect
       .poll(() => readdirSync(folder).sort())
       .toEqual(['attestation-depot.pdf', 'justificatif-1.pdf']);
-    await page.getByTestId('open-documents').tap();
-    const attestation = page.locator('[data-document="attestation-depot.pdf"]');
-    await attestation.getByRole('button', { name: 'Voir' }).tap();
+    // The kiosk says at once that the site gave a document, and offers to see it.
+    const received = page.getByTestId('received-dialog');
+    await received.waitFor();
+    await expect(received.textContent()).resolves.toContain('attestation-depot.pdf');
+    await expect(received.textContent()).resolves.toContain('Le site vous a donné un document');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreen(page, 'documents-received-fr');
+    await received.getByRole('button', { name: 'Voir' }).tap();
     const canvas = page.locator('[data-screen="viewer"] canvas');
     await expect
       .poll(() => canvas.getAttribute('data-rendered-page'), { timeout: 10_000 })
@@ -128,8 +134,12 @@ describe('documents at the kiosk, with a procedure site', { timeout: 120_000 }, 
     const printed = readFileSync(printer.received().at(-1) as string);
     expect(await pagesOf(printed)).toBe(1);
 
-    // The visit ends: nothing on disk, nothing in CUPS.
+    // Closing the viewer goes back to where the visitor was; the document stays in "Mes documents".
     await page.getByRole('button', { name: 'Fermer' }).tap();
+    await page.getByTestId('open-documents').tap();
+    await page.locator('[data-document="attestation-depot.pdf"]').waitFor();
+
+    // The visit ends: nothing on disk, nothing in CUPS.
     host.services.session.dispatch({ type: 'end', by: 'visitor' });
     await host.services.session.settled;
     expect(readdirSync(host.services.sessionFolder.path)).toEqual([]);

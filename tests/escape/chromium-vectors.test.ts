@@ -3,7 +3,7 @@
  * browser host (main/host/visitor-browser.ts). Test names start with the
  * catalogue id.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { createServer, type Server } from 'node:http';
@@ -28,6 +28,9 @@ let folder: SessionFolder;
 let blocked: BlockedNavigation[] = [];
 let page: Page;
 let documents: DocumentsService;
+/** A two-page PDF, as a site's attestation, and a one-page statement. */
+let attestation: Uint8Array;
+let statement: Uint8Array;
 
 const START = () => `<!doctype html><html><head><title>démarche</title></head><body>
 <a id="offsite" href="${otherOrigin}/">autre site</a>
@@ -38,7 +41,7 @@ const START = () => `<!doctype html><html><head><title>démarche</title></head><
 </body></html>`;
 
 async function listen(
-  handler: (path: string) => [number, Record<string, string>, string],
+  handler: (path: string) => [number, Record<string, string>, string | Uint8Array],
 ): Promise<Server> {
   const server = createServer((req, res) => {
     const [status, headers, body] = handler(new URL(req.url ?? '/', 'http://x').pathname);
@@ -53,8 +56,33 @@ const origin = (server: Server) => `http://127.0.0.1:${(server.address() as Addr
 
 beforeAll(async () => {
   browser = await launchChromium();
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  pdf.addPage();
+  attestation = await pdf.save();
+  const single = await PDFDocument.create();
+  single.addPage();
+  statement = await single.save();
   allowed = await listen((path) => {
     if (path === '/start') return [200, html, START()];
+    if (path === '/pdfs')
+      return [
+        200,
+        html,
+        `<!doctype html><title>vos documents</title>
+<a id="pdf" href="/telecharger?id=4">votre attestation</a>
+<iframe src="/releve.pdf"></iframe><embed src="/releve.pdf" type="application/pdf">`,
+      ];
+    if (path === '/telecharger')
+      return [
+        200,
+        {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': 'inline; filename="attestation-droits.pdf"',
+        },
+        attestation,
+      ];
+    if (path === '/releve.pdf') return [200, { 'Content-Type': 'application/pdf' }, statement];
     if (path === '/file.txt')
       return [200, { 'Content-Disposition': 'attachment; filename="attestation.txt"' }, 'x'];
     return [200, html, `<!doctype html><title>${path}</title><p>${path}</p>`];
@@ -83,12 +111,14 @@ beforeAll(async () => {
     folder,
     onBlocked: (entry) => blocked.push(entry),
     onFileChooser: (request) => documents.openPicker(request),
+    onDownload: (path) => documents.received(path),
   });
 });
 
 beforeEach(async () => {
   await visitor.wipe();
   await documents.wipe();
+  folder.wipe();
   blocked = [];
   page = await visitor.openSite(`${allowedOrigin}/start`);
 });
@@ -152,6 +182,27 @@ describe('escape vectors in Chromium (browser host visitor context)', () => {
   it('[E20] a download lands in the visitor session folder and nowhere else', async () => {
     await page.click('#dl');
     await expect.poll(() => readdirSync(folder.path)).toEqual(['attestation.txt']);
+  });
+
+  it('[E47] a PDF (link, frame or embed) never opens Chromium’s PDF viewer: it becomes a document of the visit', async () => {
+    await page.goto(`${allowedOrigin}/pdfs`);
+    // The frame and the embed show the same PDF: one document, offered at once.
+    await expect.poll(() => readdirSync(folder.path)).toEqual(['releve.pdf']);
+    await expect.poll(async () => (await documents.view()).received?.name).toBe('releve.pdf');
+    await page.click('#pdf');
+    await expect
+      .poll(() => readdirSync(folder.path).sort())
+      .toEqual(['attestation-droits.pdf', 'releve.pdf']);
+    const received = (await documents.view()).received;
+    expect(received).toMatchObject({ name: 'attestation-droits.pdf', kind: 'pdf', pages: 2 });
+    expect(readFileSync(join(folder.path, 'attestation-droits.pdf'))).toEqual(
+      Buffer.from(attestation),
+    );
+    // The visitor is still on the site's page; no frame is Chromium's viewer.
+    expect(page.url()).toBe(`${allowedOrigin}/pdfs`);
+    expect(page.frames().map((frame) => frame.url())).not.toContainEqual(
+      expect.stringMatching(/^chrome-extension:|\.pdf$/),
+    );
   });
 
   it('[E21] <input type=file> opens Borne’s picker, which reaches the visit’s folder only', async () => {

@@ -5,6 +5,9 @@
  * called as Electron would call it. Test names start with the catalogue id.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -239,15 +242,40 @@ describe('escape vectors: windows and embedding', () => {
 });
 
 describe('escape vectors: downloads, permissions and devices (Electron session)', () => {
-  it('[E20] saves downloads into the visitor session folder, with a safe name', () => {
-    const session = lockedSession();
-    let savePath = '';
-    const item = {
-      getFilename: () => '../../.bashrc',
-      setSavePath: (path: string) => (savePath = path),
+  it('[E20] saves downloads into the visitor session folder, with a safe name, and offers them', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'borne-downloads-'));
+    const offered: string[] = [];
+    const session = new FakeSession();
+    lockSession(session as unknown as Session, {
+      ...options,
+      downloadsDir: () => folder,
+      onDownloaded: (path) => offered.push(path),
+    });
+    const download = (name: string, state: 'completed' | 'cancelled') => {
+      const item = Object.assign(new EventEmitter(), {
+        savePath: '',
+        getFilename: () => name,
+        setSavePath: (path: string) => (item.savePath = path),
+      });
+      session.emit('will-download', new FakeEvent(), item, null);
+      writeFileSync(item.savePath, 'x');
+      item.emit('done', new FakeEvent(), state);
+      return item.savePath;
     };
-    session.emit('will-download', new FakeEvent(), item, null);
-    expect(savePath).toBe('/tmp/borne-visitor-x/current/bashrc');
+    try {
+      expect(download('../../.bashrc', 'completed')).toBe(join(folder, 'bashrc'));
+      // A second file of the same name never replaces the first.
+      expect(download('attestation.pdf', 'completed')).toBe(join(folder, 'attestation.pdf'));
+      expect(download('attestation.pdf', 'completed')).toBe(join(folder, 'attestation (2).pdf'));
+      download('coupé.pdf', 'cancelled');
+      expect(offered).toEqual([
+        join(folder, 'bashrc'),
+        join(folder, 'attestation.pdf'),
+        join(folder, 'attestation (2).pdf'),
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -15,6 +15,7 @@ import { isolate } from '../../kit/bidi';
 import { thumbnailUrl } from '../../kit/document-urls';
 import type { HostClient } from '../../kit/host-client';
 import { Icon } from '../../kit/Icon';
+import { useOverlay } from '../../kit/overlay';
 import { useHostView } from '../../kit/useHostView';
 import { ScreenHeading } from '../ScreenHeading';
 import { SessionBar, type SessionBarProps } from '../SessionBar';
@@ -35,6 +36,7 @@ const EMPTY: DocumentsView = {
   draftVersion: 0,
   pagesLeft: null,
   picker: null,
+  received: null,
 };
 
 /**
@@ -45,16 +47,21 @@ const EMPTY: DocumentsView = {
 export function DocumentsScreen({
   host,
   bar,
+  show,
   onBack,
 }: {
   host: HostClient;
   bar: SessionBarProps;
+  /** A document a site just gave: its viewer opens at once, and closing it goes back. */
+  show?: DocumentEntry;
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  // Over the guide, the visitor's documents take the whole screen.
+  useOverlay();
   const view = useHostView(host, 'documents.get', 'documents.changed', EMPTY);
   const [scanning, setScanning] = useState(false);
-  const [viewing, setViewing] = useState<DocumentEntry | null>(null);
+  const [viewing, setViewing] = useState<DocumentEntry | null>(show ?? null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [printing, setPrinting] = useState<DocumentEntry | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -92,7 +99,7 @@ export function DocumentsScreen({
       <Suspense fallback={null}>
         <DocumentViewer
           entry={viewing}
-          onClose={() => setViewing(null)}
+          onClose={() => (show ? onBack() : setViewing(null))}
           onPrint={view.pagesLeft === null ? undefined : () => setPrinting(viewing)}
           notice={notice}
         />

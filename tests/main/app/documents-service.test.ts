@@ -102,6 +102,37 @@ describe('the visitor’s documents', { timeout: 150_000 }, () => {
     expect(await documents.list()).toEqual([]);
   });
 
+  it('offers what a site just gave until the visitor has seen it, and forgets it at the reset', async () => {
+    let changes = 0;
+    documents = createDocumentsService({
+      folder: () => folder,
+      config: () => settings,
+      scanner: new SaneScanner({ env: saneTestEnv() }),
+      onChange: () => (changes += 1),
+    });
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    pdf.addPage();
+    writeFileSync(join(folder, 'attestation.pdf'), await pdf.save());
+    expect((await documents.view()).received).toBeNull();
+    documents.received(join(folder, 'attestation.pdf'));
+    expect(changes).toBe(1);
+    expect((await documents.view()).received).toMatchObject({ name: 'attestation.pdf', pages: 2 });
+    await documents.handlers['documents.seen']({});
+    expect((await documents.view()).received).toBeNull();
+    // A file of another folder (a download finishing after the last visit's reset) is not offered.
+    documents.received('/tmp/ailleurs/attestation.pdf');
+    documents.received(join(folder, 'absent.pdf'));
+    expect((await documents.view()).received).toBeNull();
+    documents.received(join(folder, 'attestation.pdf'));
+    await documents.wipe();
+    expect((await documents.view()).received).toBeNull();
+    // Deleted before it was seen: nothing is offered any more.
+    documents.received(join(folder, 'attestation.pdf'));
+    documents.remove('attestation.pdf');
+    expect((await documents.view()).received).toBeNull();
+  });
+
   it('reaches nothing outside the visit’s folder', async () => {
     symlinkSync('/etc/passwd', join(folder, 'lien.pdf'));
     for (const name of ['../../etc/passwd', '/etc/passwd', 'lien.pdf', '.', '']) {
