@@ -36,15 +36,18 @@ function ensureDebianPackages() {
   // openssl makes the test certificate of the stand-ins for official sites.
   // cups-client and cups-ipp-utils print A4 documents and read the office
   // printer's state; sane-utils scans (sane-airscan adds network scanners);
-  // poppler-utils draws the documents' thumbnails.
+  // poppler-utils draws the documents' thumbnails; tesseract-ocr with its
+  // orientation data (tesseract-ocr-osd) turns scanned pages upright.
   const wanted = [
     ...['libusb-1.0-0', 'espeak-ng', 'cups-client', 'cups-ipp-utils', 'sane-utils'],
-    'poppler-utils',
+    ...['poppler-utils', 'tesseract-ocr', 'tesseract-ocr-osd'],
   ];
   if (mode === 'test' || !electronBinary(root)) wanted.push('chromium');
   // postgresql: the fleet server's storage suite runs on a throw-away cluster too;
-  // cups and dbus-daemon: the A4 printing tests start their own scheduler and IPP printer.
-  if (mode === 'test') wanted.push('python3', 'openssl', 'postgresql', 'cups', 'dbus-daemon');
+  // cups and dbus-daemon: the A4 printing tests start their own scheduler and IPP printer;
+  // fonts-dejavu-core: the letters the orientation tests scan are drawn in DejaVu Sans.
+  if (mode === 'test')
+    wanted.push('python3', 'openssl', 'postgresql', 'cups', 'dbus-daemon', 'fonts-dejavu-core');
   if (!isDebian()) {
     console.log(`setup: not a Debian system; make sure these are installed: ${wanted.join(', ')}`);
     return true;

@@ -24,6 +24,7 @@ import {
   type DocumentProblem,
 } from '../documents/document-check.js';
 import type { DocumentsSection } from '../documents/documents-config.js';
+import { detectRotation } from '../documents/page-orientation.js';
 import {
   type ColourMode,
   pagesToPdf,
@@ -89,6 +90,8 @@ export interface DocumentsServiceOptions {
   folder: () => string;
   config: () => DocumentsSection;
   scanner?: SaneScanner;
+  /** The turn a scanned page needs to be upright (default: Tesseract's detection). */
+  orient?: (image: Buffer, dpi: number) => Promise<Rotation>;
   /** Builds the CUPS client for the configured queue (tests give theirs). */
   cups?: (queue: string, server: string | undefined) => CupsClient;
   onChange?: () => void;
@@ -127,6 +130,7 @@ export interface DocumentsService extends Wiper {
 
 export function createDocumentsService(options: DocumentsServiceOptions): DocumentsService {
   const scanner = options.scanner ?? new SaneScanner();
+  const orient = options.orient ?? ((image, dpi) => detectRotation(image, { dpi }));
   const cupsFor =
     options.cups ?? ((queue, server) => new CupsClient({ queue, ...(server ? { server } : {}) }));
   let draft: ScannedPage[] = [];
@@ -288,7 +292,8 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
           options: settings.options,
         });
         if (!result.ok) return { ok: false, failure: result.failure };
-        draft.push({ image: result.image, dpi: result.dpi, rotation: 0 });
+        const rotation = settings.autoRotate ? await orient(result.image, result.dpi) : 0;
+        draft.push({ image: result.image, dpi: result.dpi, rotation });
         changed();
         return { ok: true, pages: draft.length };
       } finally {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createDocumentsService,
@@ -9,7 +10,8 @@ import {
 } from '../../../main/app/documents-service.js';
 import { DocumentsSection } from '../../../main/documents/documents-config.js';
 import { CupsClient } from '../../../native/office-printer/cups-client.js';
-import { SaneScanner } from '../../../native/scanner/sane-scanner.js';
+import { type ScanResult, SaneScanner } from '../../../native/scanner/sane-scanner.js';
+import { textPage } from '../../support/text-page.js';
 import { type CupsPrinter, startCupsPrinter } from '../../support/cups-printer.js';
 import { PATTERN, saneTestEnv } from '../../support/sane-test-backend.js';
 
@@ -131,6 +133,30 @@ describe('the visitor’s documents', { timeout: 150_000 }, () => {
     documents.received(join(folder, 'attestation.pdf'));
     documents.remove('attestation.pdf');
     expect((await documents.view()).received).toBeNull();
+  });
+
+  it('turns a letter scanned on its side upright before the visitor sees it, and lets them turn it back', async () => {
+    /** The glass holds a letter lying on its side (SANE's test backend only has patterns). */
+    class LetterOnItsSide extends SaneScanner {
+      override async scan(): Promise<ScanResult> {
+        return { ok: true, image: await textPage(90), dpi: 150 };
+      }
+    }
+    documents = createDocumentsService({
+      folder: () => folder,
+      config: () => settings,
+      scanner: new LetterOnItsSide(),
+    });
+    expect(await documents.scanPage('grey')).toEqual({ ok: true, pages: 1 });
+    expect((await documents.view()).draft).toEqual([{ rotation: 270 }]);
+    const preview = await sharp((await documents.pagePreview(0)) as Buffer).metadata();
+    expect(preview.height).toBeGreaterThan(preview.width ?? 0);
+    // Off in the configuration: the page stays as scanned.
+    settings = DocumentsSection.parse({ scanner: { autoRotate: false } });
+    await documents.scanPage('grey');
+    expect((await documents.view()).draft).toEqual([{ rotation: 270 }, { rotation: 0 }]);
+    documents.rotatePage(0, 0);
+    expect((await documents.view()).draft[0]).toEqual({ rotation: 0 });
   });
 
   it('reaches nothing outside the visit’s folder', async () => {
