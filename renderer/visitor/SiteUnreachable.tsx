@@ -32,7 +32,12 @@ export function SiteUnreachable({
           {t('guide.unreachable.retry')}
         </button>
         <CallVolunteerButton compact={false} />
-        <button type="button" className="big-button" onClick={onLeave}>
+        <button
+          type="button"
+          className="big-button"
+          data-testid="unreachable-leave"
+          onClick={onLeave}
+        >
           {t('guide.unreachable.back')}
         </button>
       </div>

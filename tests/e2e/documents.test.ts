@@ -167,5 +167,20 @@ describe('my documents', { timeout: 90_000 }, () => {
     await page.locator('[data-document="justificatif-1.pdf"]').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await saveScreen(page, 'documents-list-ar');
+    // A site gives a document: the kiosk says so in Arabic, and "Voir" opens it.
+    const host = kiosk.state.host;
+    if (!host) throw new Error('no host');
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const path = join(host.services.sessionFolder.path, 'attestation.pdf');
+    writeFileSync(path, await pdf.save());
+    host.services.documents.received(path);
+    const received = page.getByTestId('received-dialog');
+    await expect(received.getByRole('heading').textContent()).resolves.toBe('أعطاك الموقع وثيقة');
+    expect(await axeViolations(page)).toEqual([]);
+    await saveScreen(page, 'documents-received-ar');
+    await received.getByRole('button', { name: 'عرض' }).tap();
+    await page.locator('[data-screen="viewer"] canvas[data-rendered-page="1"]').waitFor();
+    await saveScreen(page, 'documents-viewer-ar');
   });
 });

@@ -5,6 +5,9 @@
  * overflowing or cut off its box. Shared by the e2e test of the eight
  * languages and by `npm run audit -- screens`.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import type { Display, LanguageCode } from '../../main/contract/ipc-contract.js';
 import { axeViolations } from './axe.js';
@@ -227,8 +230,58 @@ export function visitorScreens(language: LanguageCode, display: Display): Step[]
       },
     },
     {
+      name: 'documents',
+      go: async ({ page }) => {
+        await tap(page, '[data-testid="unreachable-leave"]');
+        await tap(page, '[data-testid="open-documents"]');
+        await screen(page, 'documents');
+      },
+    },
+    {
+      name: 'documents-scan',
+      go: async ({ page }) => {
+        // SANE's test backend scans a page; its preview is what the visitor checks.
+        await tap(page, '[data-testid="documents-scan"]');
+        await tap(page, '[data-testid="scan-page"]');
+        const preview = page.locator('.scan__preview').first();
+        await preview.waitFor();
+        await page.waitForFunction(
+          () => (document.querySelector('.scan__preview') as HTMLImageElement | null)?.naturalWidth,
+        );
+      },
+    },
+    {
+      name: 'documents-list',
+      go: async ({ page }) => {
+        await tap(page, '[data-testid="scan-save"]');
+        await page.locator('[data-document="justificatif-1.pdf"]').waitFor();
+      },
+    },
+    {
+      name: 'document-viewer',
+      go: async ({ page }) => {
+        await tap(page, '[data-document="justificatif-1.pdf"] .document__actions .big-button');
+        await page.locator('[data-screen="viewer"] canvas[data-rendered-page="1"]').waitFor();
+      },
+    },
+    {
+      name: 'document-received',
+      go: async ({ page, host }) => {
+        await tap(page, '[data-testid="viewer-close"]');
+        await screen(page, 'documents');
+        // A site gives the visitor an attestation: the kiosk offers it at once.
+        const pdf = await PDFDocument.create();
+        pdf.addPage();
+        const path = join(host.services.sessionFolder.path, 'attestation.pdf');
+        writeFileSync(path, await pdf.save());
+        host.services.documents.received(path);
+        await page.getByTestId('received-dialog').waitFor();
+      },
+    },
+    {
       name: 'idle-warning',
       go: async ({ page, host }) => {
+        await tap(page, '[data-testid="received-later"]');
         // Nobody touched the screen for the idle time: the clock is moved, not waited for.
         const { session } = host.services;
         session.dispatch({ type: 'tick', at: Date.now() + session.timing.idleMs + 1000 });

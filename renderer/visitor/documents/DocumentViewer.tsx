@@ -89,7 +89,12 @@ export function DocumentViewer({
             {t('documents.print')}
           </button>
         )}
-        <button type="button" className="big-button big-button--compact" onClick={onClose}>
+        <button
+          type="button"
+          className="big-button big-button--compact"
+          data-testid="viewer-close"
+          onClick={onClose}
+        >
           <Icon src={closeIcon} size={40} />
           {t('documents.viewer.close')}
         </button>

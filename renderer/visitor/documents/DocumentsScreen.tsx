@@ -136,6 +136,7 @@ export function DocumentsScreen({
           <button
             type="button"
             className="big-button big-button--primary"
+            data-testid="documents-scan"
             onClick={() => {
               setNotice(null);
               setScanning(true);

@@ -45,12 +45,17 @@ export function ReceivedDialog({
       <ReadAloudButton text={`${t('documents.received.title')}. ${about}`} />
       <div className="dialog__actions">
         {!entry.problem && (
-          <button type="button" className="big-button big-button--primary" onClick={onView}>
+          <button
+            type="button"
+            className="big-button big-button--primary"
+            data-testid="received-view"
+            onClick={onView}
+          >
             <Icon src={visibilityIcon} size={44} />
             {t('documents.view')}
           </button>
         )}
-        <button type="button" className="big-button" onClick={onLater}>
+        <button type="button" className="big-button" data-testid="received-later" onClick={onLater}>
           {entry.problem ? t('documents.received.ok') : t('documents.received.later')}
         </button>
       </div>

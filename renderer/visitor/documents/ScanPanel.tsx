@@ -118,6 +118,7 @@ export function ScanPanel({
         <button
           type="button"
           className="big-button"
+          data-testid="scan-page"
           disabled={busy !== null}
           onClick={() => void scan()}
         >
@@ -128,6 +129,7 @@ export function ScanPanel({
           <button
             type="button"
             className="big-button big-button--primary"
+            data-testid="scan-save"
             disabled={busy !== null}
             onClick={() => void save()}
           >
