@@ -33,6 +33,7 @@ import { HomeScreen } from './visitor/HomeScreen';
 import { DocumentsScreen } from './visitor/documents/DocumentsScreen';
 import { DocumentPicker } from './visitor/documents/DocumentPicker';
 import { ReceivedDialog } from './visitor/documents/ReceivedDialog';
+import { useStopPdfAtVisitEnd } from './visitor/documents/warm-pdf';
 import type { DocumentEntry, DocumentsView } from '../main/contract/documents-contract';
 import { IdleWarning } from './visitor/IdleWarning';
 import { LockedScreen, OutOfServiceScreen, ResettingScreen } from './visitor/SessionScreens';
@@ -109,6 +110,7 @@ const NO_DOCUMENTS: DocumentsView = {
 
 function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
   const { t, i18n } = useTranslation();
+  useStopPdfAtVisitEnd();
   // Every visitor starts in the configured default language until they choose.
   const [chosen, setChosen] = useState<LanguageCode | null>(null);
   const language = chosen ?? info.languages.default;

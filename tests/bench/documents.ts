@@ -28,6 +28,8 @@ import { CupsClient } from '../../native/office-printer/cups-client.js';
 import { SaneScanner } from '../../native/scanner/sane-scanner.js';
 import { startCupsPrinter } from '../support/cups-printer.js';
 import { PATTERN, saneTestEnv } from '../support/sane-test-backend.js';
+import { textPage } from '../support/text-page.js';
+import { detectRotation } from '../../main/documents/page-orientation.js';
 import { percentile, round } from './stats.js';
 
 const RUNS = 5;
@@ -48,7 +50,9 @@ for (let run = 0; run < RUNS; run += 1) {
   const [ms, page] = await timed(async () => {
     const scan = await scanner.scan({ dpi: 150, mode: 'colour', options: PATTERN });
     if (!scan.ok) throw new Error(`scan failed: ${scan.failure} ${scan.detail}`);
-    const page: ScannedPage = { image: scan.image, dpi: scan.dpi, rotation: 0 };
+    // As the kiosk does: the page turned upright from its text first (Tesseract).
+    const rotation = await detectRotation(scan.image, { dpi: scan.dpi });
+    const page: ScannedPage = { image: scan.image, dpi: scan.dpi, rotation };
     await (await preparePage(page, 'colour')).resize({ height: 1000 }).png().toBuffer();
     return page;
   });
@@ -58,6 +62,18 @@ for (let run = 0; run < RUNS; run += 1) {
 const scanPreviewMs = median(previews);
 console.log(
   `scan to preview (150 dpi, 200 × 200 mm, colour): median ${round(scanPreviewMs, 1)} ms`,
+);
+// A letter lying on its side: Tesseract reads enough text to turn it (the pattern above has none).
+const letter = await textPage(90);
+const orientations: number[] = [];
+for (let run = 0; run < RUNS; run += 1) {
+  const [ms, turn] = await timed(() => detectRotation(letter, { dpi: 150 }));
+  if (turn !== 270) throw new Error(`the letter was not turned upright (${turn}°)`);
+  orientations.push(ms);
+}
+const orientationMs = median(orientations);
+console.log(
+  `orientation of a scanned letter (Tesseract OSD, one thread): median ${round(orientationMs, 1)} ms`,
 );
 
 // Two pages to one PDF.
@@ -104,9 +120,14 @@ const files: Record<string, [string, Uint8Array]> = {
     Buffer.from(`<!doctype html><meta charset="utf-8"><body><script type="module">
 import * as pdfjs from '/pdf.min.mjs';
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdf.worker.min.mjs';
-window.renderFirst = async () => {
+// As the kiosk opens a document: one pdf.js worker kept for every document
+// (renderer/visitor/documents/pdf-pages.ts), or a new one each time (before).
+let shared = null;
+window.renderFirst = async (reuseWorker) => {
   const started = performance.now();
-  const document_ = await pdfjs.getDocument('/ten-pages.pdf').promise;
+  if (reuseWorker && !shared) shared = new pdfjs.PDFWorker();
+  const task = pdfjs.getDocument(reuseWorker ? { url: '/ten-pages.pdf', worker: shared } : '/ten-pages.pdf');
+  const document_ = await task.promise;
   const page = await document_.getPage(1);
   const natural = page.getViewport({ scale: 1 });
   const viewport = page.getViewport({ scale: Math.min(1280 / natural.width, 800 / natural.height) * devicePixelRatio });
@@ -116,7 +137,7 @@ window.renderFirst = async () => {
   document.body.replaceChildren(canvas);
   await page.render({ canvas, canvasContext: canvas.getContext('2d'), viewport }).promise;
   const ms = performance.now() - started;
-  await document_.destroy();
+  await task.destroy();
   return ms;
 };
 window.ready = true;
@@ -145,18 +166,33 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
+const render = (reuseWorker: boolean) =>
+  page.evaluate(
+    (reuse) =>
+      (window as unknown as { renderFirst: (reuse: boolean) => Promise<number> }).renderFirst(
+        reuse,
+      ),
+    reuseWorker,
+  );
+// The first document of the visit starts the shared worker: it is counted, as a visitor meets it.
+const fresh: number[] = [];
 const renders: number[] = [];
 for (let run = 0; run < RUNS; run += 1) {
-  renders.push(
-    await page.evaluate(() =>
-      (window as unknown as { renderFirst: () => Promise<number> }).renderFirst(),
-    ),
-  );
+  fresh.push(await render(false));
+  renders.push(await render(true));
 }
 await browser.close();
 server.close();
 const firstPageMs = median(renders);
-console.log(`first page of a 10-page PDF in pdf.js (Chromium): median ${round(firstPageMs, 1)} ms`);
+const firstPageFreshWorkerMs = median(fresh);
+console.log(
+  `first page of a 10-page PDF in pdf.js (Chromium), one worker kept: median ${round(firstPageMs, 1)} ms ` +
+    `(first document of the visit ${round(renders[0] ?? 0, 1)} ms)`,
+);
+console.log(
+  `  same with a new worker each time (before): median ${round(firstPageFreshWorkerMs, 1)} ms, ` +
+    `ratio ${round(firstPageFreshWorkerMs / firstPageMs, 2)}×`,
+);
 
 // A4 job accepted by CUPS.
 const printer = await startCupsPrinter();
@@ -175,7 +211,8 @@ await printer.close();
 console.log(`A4 job accepted by CUPS (lp): median ${round(printSubmitMs, 1)} ms`);
 
 const targets = {
-  scanPreview: scanPreviewMs < 3000,
+  // A letter's preview: the scan, plus reading its orientation.
+  scanPreview: scanPreviewMs + orientationMs < 3000,
   pdfBuild: pdfBuildMs < 1000,
   firstPage: firstPageMs < 500,
   printSubmit: printSubmitMs < 1000,
@@ -185,9 +222,11 @@ console.log(
   JSON.stringify({
     bench: 'documents',
     scanPreviewMs: round(scanPreviewMs, 1),
+    orientationMs: round(orientationMs, 1),
     pdfBuildMs: round(pdfBuildMs, 1),
     pdfKb: round(pdfBytes / 1024, 0),
     firstPageMs: round(firstPageMs, 1),
+    firstPageFreshWorkerMs: round(firstPageFreshWorkerMs, 1),
     printSubmitMs: round(printSubmitMs, 1),
   }),
 );

@@ -21,6 +21,7 @@ import { ScreenHeading } from '../ScreenHeading';
 import { SessionBar, type SessionBarProps } from '../SessionBar';
 import { DocumentsNotice, type Notice } from './DocumentsNotice';
 import { ScanPanel } from './ScanPanel';
+import { useWarmPdf } from './warm-pdf';
 
 /** pdf.js is large: it loads when a document is first opened. */
 const DocumentViewer = lazy(() =>
@@ -59,6 +60,7 @@ export function DocumentsScreen({
   const { t, i18n } = useTranslation();
   // Over the guide, the visitor's documents take the whole screen.
   useOverlay();
+  useWarmPdf();
   const view = useHostView(host, 'documents.get', 'documents.changed', EMPTY);
   const [scanning, setScanning] = useState(false);
   const [viewing, setViewing] = useState<DocumentEntry | null>(show ?? null);

@@ -5,6 +5,7 @@ import { AlertDialog } from '../../kit/AlertDialog';
 import { thumbnailUrl } from '../../kit/document-urls';
 import { Icon } from '../../kit/Icon';
 import { ReadAloudButton } from '../../kit/ReadAloudButton';
+import { useWarmPdf } from './warm-pdf';
 
 /**
  * A site just gave the visitor a document (a download, a PDF link): say so at
@@ -21,6 +22,7 @@ export function ReceivedDialog({
   onLater: () => void;
 }) {
   const { t } = useTranslation();
+  useWarmPdf();
   const about = entry.problem
     ? t(`documents.problem.${entry.problem}`, { pages: entry.pages })
     : t('documents.received.explain');

@@ -3,15 +3,38 @@
  * eval (the kiosk page's CSP forbids it), pages drawn on a canvas fitted to
  * a box. Loaded only with the components that show documents.
  */
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PDFWorker, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 export type { PDFDocumentProxy };
 
+/**
+ * One worker for every document the kiosk opens: starting pdf.js's worker
+ * (1.2 MB of script) is most of the time to the first page. A document
+ * destroyed leaves nothing in it.
+ */
+let worker: PDFWorker | null = null;
+
+function sharedWorker(): PDFWorker {
+  if (!worker || worker.destroyed) worker = new PDFWorker();
+  return worker;
+}
+
+/** Starts the worker ahead, where a document is about to be opened ("Mes documents", a site's document). */
+export function startPdfWorker(): void {
+  sharedWorker();
+}
+
+/** The visit ended: the worker goes with it (the next visitor's gets a new one). */
+export function stopPdfWorker(): void {
+  worker?.destroy();
+  worker = null;
+}
+
 export function openPdf(url: string): { promise: Promise<PDFDocumentProxy>; close: () => void } {
-  const task = getDocument({ url, isEvalSupported: false });
+  const task = getDocument({ url, isEvalSupported: false, worker: sharedWorker() });
   return { promise: task.promise, close: () => void task.destroy() };
 }
 
