@@ -24,7 +24,7 @@ import {
   type DocumentProblem,
 } from '../documents/document-check.js';
 import type { DocumentsSection } from '../documents/documents-config.js';
-import { detectRotation } from '../documents/page-orientation.js';
+import { findUpright } from '../documents/page-orientation.js';
 import {
   type ColourMode,
   pagesToPdf,
@@ -90,8 +90,6 @@ export interface DocumentsServiceOptions {
   folder: () => string;
   config: () => DocumentsSection;
   scanner?: SaneScanner;
-  /** The turn a scanned page needs to be upright (default: Tesseract's detection). */
-  orient?: (image: Buffer, dpi: number) => Promise<Rotation>;
   /** Builds the CUPS client for the configured queue (tests give theirs). */
   cups?: (queue: string, server: string | undefined) => CupsClient;
   onChange?: () => void;
@@ -130,7 +128,6 @@ export interface DocumentsService extends Wiper {
 
 export function createDocumentsService(options: DocumentsServiceOptions): DocumentsService {
   const scanner = options.scanner ?? new SaneScanner();
-  const orient = options.orient ?? ((image, dpi) => detectRotation(image, { dpi }));
   const cupsFor =
     options.cups ?? ((queue, server) => new CupsClient({ queue, ...(server ? { server } : {}) }));
   let draft: ScannedPage[] = [];
@@ -292,8 +289,10 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
           options: settings.options,
         });
         if (!result.ok) return { ok: false, failure: result.failure };
-        const rotation = settings.autoRotate ? await orient(result.image, result.dpi) : 0;
-        draft.push({ image: result.image, dpi: result.dpi, rotation });
+        const { rotation, skew } = settings.autoRotate
+          ? await findUpright(result.image, result.dpi)
+          : { rotation: 0 as const, skew: 0 };
+        draft.push({ image: result.image, dpi: result.dpi, rotation, skew });
         changed();
         return { ok: true, pages: draft.length };
       } finally {

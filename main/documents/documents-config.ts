@@ -13,7 +13,10 @@ export const DocumentsSection = z
         dpi: z.number().int().min(75).max(600).default(150),
         /** Backend options passed as they are, e.g. ["--source", "ADF"]. */
         options: z.array(z.string().max(100)).max(20).default([]),
-        /** Pages are turned upright from their text (Tesseract); "Tourner" still corrects them. */
+        /**
+         * Pages are turned upright from their text (Tesseract) and straightened when
+         * laid a little askew; "Tourner" still corrects them.
+         */
         autoRotate: z.boolean().default(true),
       })
       .strict()

@@ -6,6 +6,7 @@
  * Tesseract on the machine: the page stays as scanned.
  */
 import { execFile } from 'node:child_process';
+import { detectSkew } from './page-skew.js';
 import type { Rotation } from './scan-pdf.js';
 
 export interface Orientation {
@@ -63,4 +64,22 @@ export function detectRotation(image: Buffer, options: OrientationOptions = {}):
     child.stdin?.on('error', () => {}); // the program may stop before reading it all
     child.stdin?.end(image);
   });
+}
+
+/**
+ * How to put a scanned page upright: its quarter turn (Tesseract, a child
+ * process) and its small tilt, found at the same time. A tilt keeps its sign
+ * under a half turn, so the tilt of the page as scanned and of the page
+ * turned a quarter cover every answer.
+ */
+export async function findUpright(
+  image: Buffer,
+  dpi: number,
+): Promise<{ rotation: Rotation; skew: number }> {
+  const [rotation, asScanned, quarter] = await Promise.all([
+    detectRotation(image, { dpi }),
+    detectSkew(image, 0),
+    detectSkew(image, 90),
+  ]);
+  return { rotation, skew: rotation % 180 === 0 ? asScanned : quarter };
 }

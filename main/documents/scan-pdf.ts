@@ -14,8 +14,10 @@ export interface ScannedPage {
   /** The scanner's image (PNG or PNM), as it came. */
   image: Buffer;
   dpi: number;
-  /** Quarter turns the visitor asked for, clockwise. */
+  /** Quarter turns, clockwise: found from the text, or asked for by the visitor. */
   rotation: Rotation;
+  /** The upright page's small clockwise tilt, in degrees (page-skew.ts); absent: none. */
+  skew?: number;
 }
 
 export interface PdfOptions {
@@ -38,8 +40,22 @@ const MIN_DPI = 100;
 /** A page as it will go into the PDF, cropped and turned: also the preview the visitor checks. */
 export async function preparePage(page: ScannedPage, mode: ColourMode): Promise<Sharp> {
   const cropped = await autoCrop(page.image);
-  const image = sharp(cropped).rotate(page.rotation);
+  const image = page.skew
+    ? sharp(await straighten(cropped, page.rotation, page.skew))
+    : sharp(cropped).rotate(page.rotation);
   return mode === 'grey' ? image.grayscale() : image.toColourspace('srgb');
+}
+
+/**
+ * Turns a page upright, then back by its tilt (one rotation per sharp
+ * pipeline); the corners this uncovers are white, as the paper.
+ */
+async function straighten(image: Buffer, rotation: Rotation, skew: number): Promise<Buffer> {
+  const upright = await sharp(image).rotate(rotation).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(upright)
+    .rotate(-skew, { background: '#ffffff' })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 /** Trims the margins that are the scanner's lid or glass, not the paper; keeps the page if nothing is left. */

@@ -18,13 +18,17 @@ const LINES = [
   'Fait à Saint-Denis, le 2 décembre 2026.',
 ];
 
-/** The page as PNG, turned clockwise by `turned` degrees (how it lay on the glass). */
-export async function textPage(turned: 0 | 90 | 180 | 270 = 0): Promise<Buffer> {
+/**
+ * The page as PNG, turned clockwise by `turned` degrees (how it lay on the
+ * glass), then tilted clockwise by `tilt` degrees (a hand laying it askew).
+ */
+export async function textPage(turned: 0 | 90 | 180 | 270 = 0, tilt = 0): Promise<Buffer> {
   const text = LINES.map(
     (line, index) =>
       `<text x="120" y="${200 + index * 60}" font-family="DejaVu Sans" font-size="34">${line}</text>`,
   ).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754"><rect width="100%" height="100%" fill="#fff"/>${text}</svg>`;
   const upright = await sharp(Buffer.from(svg)).png().toBuffer();
-  return sharp(upright).rotate(turned).png().toBuffer();
+  const lying = await sharp(upright).rotate(turned).png().toBuffer();
+  return tilt === 0 ? lying : sharp(lying).rotate(tilt, { background: '#fff' }).png().toBuffer();
 }

@@ -9,6 +9,7 @@ import {
   type DocumentsService,
 } from '../../../main/app/documents-service.js';
 import { DocumentsSection } from '../../../main/documents/documents-config.js';
+import { detectSkew } from '../../../main/documents/page-skew.js';
 import { CupsClient } from '../../../native/office-printer/cups-client.js';
 import { type ScanResult, SaneScanner } from '../../../native/scanner/sane-scanner.js';
 import { textPage } from '../../support/text-page.js';
@@ -135,11 +136,11 @@ describe('the visitor’s documents', { timeout: 150_000 }, () => {
     expect((await documents.view()).received).toBeNull();
   });
 
-  it('turns a letter scanned on its side upright before the visitor sees it, and lets them turn it back', async () => {
-    /** The glass holds a letter lying on its side (SANE's test backend only has patterns). */
+  it('turns a letter scanned on its side upright and straight before the visitor sees it, and lets them turn it back', async () => {
+    /** The glass holds a letter on its side and a little askew (SANE's test backend only has patterns). */
     class LetterOnItsSide extends SaneScanner {
       override async scan(): Promise<ScanResult> {
-        return { ok: true, image: await textPage(90), dpi: 150 };
+        return { ok: true, image: await textPage(90, 3), dpi: 150 };
       }
     }
     documents = createDocumentsService({
@@ -149,8 +150,10 @@ describe('the visitor’s documents', { timeout: 150_000 }, () => {
     });
     expect(await documents.scanPage('grey')).toEqual({ ok: true, pages: 1 });
     expect((await documents.view()).draft).toEqual([{ rotation: 270 }]);
-    const preview = await sharp((await documents.pagePreview(0)) as Buffer).metadata();
+    const previewed = (await documents.pagePreview(0)) as Buffer;
+    const preview = await sharp(previewed).metadata();
     expect(preview.height).toBeGreaterThan(preview.width ?? 0);
+    expect(await detectSkew(previewed)).toBe(0);
     // Off in the configuration: the page stays as scanned.
     settings = DocumentsSection.parse({ scanner: { autoRotate: false } });
     await documents.scanPage('grey');
