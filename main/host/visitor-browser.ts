@@ -7,7 +7,6 @@
  * Electron does the same with a fresh non-persistent partition per visitor.
  */
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, CDPSession, Page, Request } from 'playwright-core';
 import type { CopyValue } from '../app/id-card-values.js';
 import type { AidSite } from '../app/visitor-aids.js';
@@ -21,7 +20,7 @@ import {
   watchSiteFields,
   zoomScript,
 } from '../shell/site-field-watch.js';
-import { freePath, type SessionFolder } from '../session/session-folder.js';
+import { freePath, type SessionFolder, writeNewFile } from '../session/session-folder.js';
 import { type CapturedPdf, capturePdfs } from '../shell/pdf-capture.js';
 import type { Wiper } from '../session/visitor-session.js';
 import {
@@ -145,8 +144,7 @@ export class ChromiumVisitorBrowser implements Wiper, VisitorSiteInput, AidSite 
     const digest = createHash('sha256').update(pdf.bytes).digest('hex');
     if (this.#keptPdfs.has(digest)) return;
     this.#keptPdfs.add(digest);
-    const target = freePath(this.options.folder.path, pdf.fileName);
-    await writeFile(target, pdf.bytes, { flag: 'wx' });
+    const target = await writeNewFile(this.options.folder.path, pdf.fileName, pdf.bytes);
     this.options.onDownload?.(target);
   }
 

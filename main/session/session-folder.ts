@@ -3,6 +3,7 @@
  * deletes it and makes a new, empty one.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import type { Wiper } from './visitor-session.js';
@@ -59,5 +60,25 @@ export function freePath(dir: string, suggested: string): string {
   for (let n = 1; ; n += 1) {
     const candidate = join(dir, n === 1 ? name : `${stem} (${n})${extension}`);
     if (!existsSync(candidate)) return candidate;
+  }
+}
+
+/**
+ * Writes a file a site gave under its free name (freePath), never over
+ * another: two files of one name arriving at once both stay. Returns its path.
+ */
+export async function writeNewFile(
+  dir: string,
+  suggested: string,
+  bytes: Uint8Array,
+): Promise<string> {
+  for (;;) {
+    const target = freePath(dir, suggested);
+    try {
+      await writeFile(target, bytes, { flag: 'wx' });
+      return target;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

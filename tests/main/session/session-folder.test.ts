@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePath, safeFileName } from '../../../main/session/session-folder.js';
+import { freePath, safeFileName, writeNewFile } from '../../../main/session/session-folder.js';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -30,5 +30,21 @@ describe('names of the files a site gives', () => {
     expect(take('attestation.pdf')).toBe('attestation (3).pdf');
     expect(take('relevé')).toBe('relevé');
     expect(take('relevé')).toBe('relevé (2)');
+  });
+
+  it('two files of one name arriving at once both stay, each whole', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'borne-names-'));
+    const bodies = ['premier', 'deuxième', 'troisième'].map((text) => Buffer.from(text));
+    const paths = await Promise.all(
+      bodies.map((body) => writeNewFile(dir as string, 'attestation.pdf', body)),
+    );
+    expect(readdirSync(dir).sort()).toEqual([
+      'attestation (2).pdf',
+      'attestation (3).pdf',
+      'attestation.pdf',
+    ]);
+    expect(paths.map((path) => readFileSync(path, 'utf8')).sort()).toEqual(
+      ['deuxième', 'premier', 'troisième'].sort(),
+    );
   });
 });
