@@ -49,7 +49,7 @@ describe('kiosk configuration schema', () => {
       openingHours: { timeZone: 'Europe/Paris', closedDates: [] },
       branding: { colour: '#0b3a82' },
       documents: {
-        scanner: { dpi: 150, options: [] },
+        scanner: { dpi: 150, options: [], autoRotate: true },
         officePrinter: {},
         pagesPerVisit: 20,
         scanMaxMegabytes: 2,

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { SaneScanner } from '../../../native/scanner/sane-scanner.js';
@@ -27,6 +30,32 @@ describe('SANE scanner (scanimage and the test backend)', { timeout: 30_000 }, (
   ])('says %s as "%s"', async (status, failure) => {
     const result = await scanner.scan({ dpi: 75, mode: 'grey', options: failWith(status) });
     expect(result).toMatchObject({ ok: false, failure });
+  });
+
+  it('a backend that reports a failure and then never exits: the failure is said, the process stopped', async () => {
+    // A stand-in scanimage that behaves as SANE's test backend does about once in 400 scans.
+    const bin = mkdtempSync(join(tmpdir(), 'borne-scanimage-'));
+    const pidFile = join(bin, 'pid');
+    writeFileSync(
+      join(bin, 'scanimage'),
+      [
+        '#!/bin/sh',
+        'case "$*" in *-A*) exit 0 ;; esac', // the glass's size: not known
+        `echo $$ > ${pidFile}`,
+        "echo 'scanimage: sane_read: Scanner cover is open' >&2",
+        'exec sleep 60',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const hanging = new SaneScanner({
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
+    const started = performance.now();
+    const result = await hanging.scan({ device: 'test:0', dpi: 75, mode: 'grey' });
+    expect(result).toMatchObject({ ok: false, failure: 'cover-open' });
+    expect(performance.now() - started).toBeLessThan(5000);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(() => process.kill(pid, 0)).toThrow();
   });
 
   it('says when there is no scanner', async () => {
