@@ -56,6 +56,8 @@ function makeVisitor(
     policy: () => ({ appOrigin: host.url, sites: services.visitorSites() }),
     folder: services.sessionFolder,
     ...(keyboard ? { onField: (report) => services.aids.siteFieldFocused(report) } : {}),
+    // As the browser host wires it: what a site gives is offered at once.
+    onDownload: (path) => services.documents.received(path),
   });
   services.session.addWiper(visitor);
   services.idCardHelper.attachSite(visitor);
