@@ -37,9 +37,10 @@ export function installWedgeGuard(target: Window, options: WedgeGuardOptions): (
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Whether keys form a burst is judged on their own timestamps; this is only how
   // long to wait, in wall-clock time, for a next key before typing the held ones.
-  // Three gaps' worth: a busy page or machine must not cut a burst, and a person
-  // sees their last key at most this late (earlier keys go as the next one comes).
-  const releaseAfterMs = Math.max(3 * (options.maxGapMs ?? DEFAULT_WEDGE_OPTIONS.maxGapMs), 60);
+  // A busy machine must not cut a burst: with both cores loaded, Chromium has held
+  // a reader's next key for more than 90 ms (an ID card then read as two halves).
+  // A person sees their last key at most this late (earlier keys go as the next one comes).
+  const releaseAfterMs = Math.max(5 * (options.maxGapMs ?? DEFAULT_WEDGE_OPTIONS.maxGapMs), 200);
 
   const apply = (outputs: WedgeOutput[], passing?: WedgeKey) => {
     for (const output of outputs) {
