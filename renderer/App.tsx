@@ -30,11 +30,11 @@ import { AttractScreen } from './visitor/AttractScreen';
 import { EndScreen } from './visitor/EndScreen';
 import { GuidePanel } from './visitor/GuidePanel';
 import { HomeScreen } from './visitor/HomeScreen';
-import { DocumentsScreen } from './visitor/documents/DocumentsScreen';
+import { DocumentsScreen, NO_DOCUMENTS } from './visitor/documents/DocumentsScreen';
 import { DocumentPicker } from './visitor/documents/DocumentPicker';
 import { ReceivedDialog } from './visitor/documents/ReceivedDialog';
 import { useStopPdfAtVisitEnd } from './visitor/documents/warm-pdf';
-import type { DocumentEntry, DocumentsView } from '../main/contract/documents-contract';
+import type { DocumentEntry } from '../main/contract/documents-contract';
 import { IdleWarning } from './visitor/IdleWarning';
 import { LockedScreen, OutOfServiceScreen, ResettingScreen } from './visitor/SessionScreens';
 import { StaffNotice } from './staff/StaffNotice';
@@ -99,14 +99,6 @@ interface VisitorSessionProps {
 }
 
 const NO_CALL: HelpView = { state: 'none' };
-const NO_DOCUMENTS: DocumentsView = {
-  documents: [],
-  draft: [],
-  draftVersion: 0,
-  pagesLeft: null,
-  picker: null,
-  received: null,
-};
 
 function VisitorSession({ host, info, session, staff }: VisitorSessionProps) {
   const { t, i18n } = useTranslation();

@@ -145,10 +145,14 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
   let printedPages = 0;
   /** This visit's jobs, by queue: purged at the reset whatever their state. */
   let jobs: { client: CupsClient; id: number }[] = [];
-  const changed = () => {
+  const changed = () => options.onChange?.();
+  /** The draft changed: its previews' URLs change with the version. */
+  const draftChanged = () => {
     draftVersion += 1;
-    options.onChange?.();
+    changed();
   };
+  /** Each draft page's preview, made once: a turn makes a new page object, so a new preview. */
+  let previews = new WeakMap<ScannedPage, Promise<Buffer>>();
 
   const office = () => {
     const { queue, server } = options.config().officePrinter;
@@ -293,7 +297,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
           ? await findUpright(result.image, result.dpi)
           : { rotation: 0 as const, skew: 0 };
         draft.push({ image: result.image, dpi: result.dpi, rotation, skew });
-        changed();
+        draftChanged();
         return { ok: true, pages: draft.length };
       } finally {
         scanning = false;
@@ -303,14 +307,22 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
     rotatePage(index, rotation) {
       const page = draft[index];
       if (page) draft[index] = { ...page, rotation };
-      changed();
+      draftChanged();
     },
 
     async pagePreview(index) {
       const page = draft[index];
       if (!page) return null;
-      const image = await preparePage(page, 'colour');
-      return image.resize({ height: PREVIEW_HEIGHT, withoutEnlargement: true }).png().toBuffer();
+      let preview = previews.get(page);
+      if (!preview) {
+        preview = preparePage(page, 'colour').then((image) =>
+          image.resize({ height: PREVIEW_HEIGHT, withoutEnlargement: true }).png().toBuffer(),
+        );
+        previews.set(page, preview);
+        // A failed preview is made again at the next ask.
+        preview.catch(() => previews.delete(page));
+      }
+      return preview;
     },
 
     draftPages: () => draft.length,
@@ -329,7 +341,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       writeFileSync(temporary, result.bytes, { mode: 0o600 });
       renameSync(temporary, join(folder, name));
       draft = [];
-      changed();
+      draftChanged();
       return {
         ok: true,
         document: { name, kind: 'pdf', pages: result.pages, bytes: result.bytes.length },
@@ -338,7 +350,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
 
     discardScan() {
       draft = [];
-      changed();
+      draftChanged();
     },
 
     remove(name) {
@@ -361,11 +373,9 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       const view = await describe(name);
       if (!path || !view || view.problem) return null;
       try {
-        const first =
-          view.kind === 'pdf'
-            ? await firstPagePng(path)
-            : await sharp(path).resize({ height: THUMBNAIL_HEIGHT }).png().toBuffer();
-        return first;
+        return view.kind === 'pdf'
+          ? await firstPagePng(path)
+          : await sharp(path).resize({ height: THUMBNAIL_HEIGHT }).png().toBuffer();
       } catch {
         return null;
       }
@@ -403,6 +413,7 @@ export function createDocumentsService(options: DocumentsServiceOptions): Docume
       received = null;
       checks = new Map();
       draft = [];
+      previews = new WeakMap();
       printedPages = 0;
       const mine = jobs;
       jobs = [];

@@ -39,13 +39,15 @@ export const ScanFailure = z.enum([
 export type ScanFailure = z.infer<typeof ScanFailure>;
 
 export const Rotation = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+export type Rotation = z.infer<typeof Rotation>;
 export const ColourMode = z.enum(['colour', 'grey']);
+export type ColourMode = z.infer<typeof ColourMode>;
 
 export const DocumentsView = z.object({
   documents: z.array(DocumentEntry),
   /** The scan being made: its pages, each with the turn the visitor gave it. */
   draft: z.array(z.object({ rotation: Rotation })),
-  /** Changes with every draft change: the previews' URLs carry it. */
+  /** Changes with every change of the draft (and only then): the previews' URLs carry it. */
   draftVersion: z.number().int(),
   /** A4 pages this visit may still print; null when no office printer is configured. */
   pagesLeft: z.number().int().min(0).nullable(),

@@ -172,12 +172,13 @@ export class ElectronGuideSite implements GuideSite, VisitorSiteInput, AidSite, 
       if (onFileChooser) contents.close();
       return () => {};
     }
+    const channel = electronChannel(contents.debugger);
     const stopChooser = onFileChooser
-      ? interceptFileChooser(contents.debugger, onFileChooser, this.deps.log)
+      ? interceptFileChooser(channel, onFileChooser, this.deps.log)
       : () => {};
     if (!onField) return stopChooser;
     let stop = () => {};
-    watchSiteFields(electronChannel(contents.debugger), onField).then(
+    watchSiteFields(channel, onField).then(
       (stopWatch) => (stop = stopWatch),
       (error: unknown) => this.deps.log?.(`site view: no keyboard watch (${String(error)})`),
     );
@@ -200,32 +201,25 @@ export class ElectronGuideSite implements GuideSite, VisitorSiteInput, AidSite, 
  * request and fills the input with DOM.setFileInputFiles.
  */
 function interceptFileChooser(
-  debug: Debugger,
+  channel: DevtoolsChannel,
   onFileChooser: (request: FileChooserRequest) => void,
   log?: (line: string) => void,
 ): () => void {
-  void debug
-    .sendCommand('Page.enable')
-    .then(() => debug.sendCommand('Page.setInterceptFileChooserDialog', { enabled: true }))
+  void channel
+    .send('Page.enable')
+    .then(() => channel.send('Page.setInterceptFileChooserDialog', { enabled: true }))
     .catch((error: unknown) => log?.(`site view: file chooser not intercepted (${String(error)})`));
-  const handler = (
-    _event: unknown,
-    method: string,
-    params: { backendNodeId?: number; mode?: string },
-  ) => {
-    const backendNodeId = params.backendNodeId;
-    if (method !== 'Page.fileChooserOpened' || backendNodeId === undefined) return;
+  return channel.on('Page.fileChooserOpened', ({ backendNodeId, mode }) => {
+    if (typeof backendNodeId !== 'number') return;
     onFileChooser({
-      multiple: params.mode === 'selectMultiple',
+      multiple: mode === 'selectMultiple',
       deliver: async (paths) => {
         if (paths.length > 0) {
-          await debug.sendCommand('DOM.setFileInputFiles', { files: paths, backendNodeId });
+          await channel.send('DOM.setFileInputFiles', { files: paths, backendNodeId });
         }
       },
     });
-  };
-  debug.on('message', handler);
-  return () => debug.off('message', handler);
+  });
 }
 
 function electronChannel(debug: Debugger): DevtoolsChannel {

@@ -17,6 +17,7 @@ import { axeViolations } from '../support/axe.js';
 import { type CupsPrinter, startCupsPrinter } from '../support/cups-printer.js';
 import { useKioskPages } from '../support/kiosk-pages.js';
 import { PATTERN } from '../support/sane-test-backend.js';
+import { siteEntry } from '../support/form-site.js';
 import { saveScreen } from '../support/screenshots.js';
 import { startUploadSite, type UploadSite } from '../support/upload-site.js';
 
@@ -38,16 +39,7 @@ const pagesOf = async (bytes: Uint8Array) => (await PDFDocument.load(bytes)).get
 describe('documents at the kiosk, with a procedure site', { timeout: 120_000 }, () => {
   it('scans a proof of address, sends it to the site, views and prints the attestation, and leaves nothing', async () => {
     const { page, errors } = await kiosk.open({
-      browsing: {
-        sites: [
-          {
-            scheme: 'http',
-            host: '127.0.0.1',
-            pathPrefix: '/',
-            port: Number(new URL(site.origin).port),
-          },
-        ],
-      },
+      browsing: { sites: [siteEntry(site.origin)] },
       documents: {
         scanner: { options: PATTERN },
         officePrinter: { queue: printer.queue, server: printer.server },

@@ -31,7 +31,8 @@ const PrintDialog = lazy(() =>
   import('./PrintDialog').then((module) => ({ default: module.PrintDialog })),
 );
 
-const EMPTY: DocumentsView = {
+/** No documents yet: the view until the host's first answer. */
+export const NO_DOCUMENTS: DocumentsView = {
   documents: [],
   draft: [],
   draftVersion: 0,
@@ -61,7 +62,7 @@ export function DocumentsScreen({
   // Over the guide, the visitor's documents take the whole screen.
   useOverlay();
   useWarmPdf();
-  const view = useHostView(host, 'documents.get', 'documents.changed', EMPTY);
+  const view = useHostView(host, 'documents.get', 'documents.changed', NO_DOCUMENTS);
   const [scanning, setScanning] = useState(false);
   const [viewing, setViewing] = useState<DocumentEntry | null>(show ?? null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);

@@ -4,13 +4,15 @@ import checkIcon from '@material-symbols/svg-400/rounded/check.svg';
 import closeIcon from '@material-symbols/svg-400/rounded/close.svg';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentsView, ScanFailure } from '../../../main/contract/documents-contract';
+import type {
+  ColourMode,
+  DocumentsView,
+  Rotation,
+  ScanFailure,
+} from '../../../main/contract/documents-contract';
 import type { HostClient } from '../../kit/host-client';
 import { draftPageUrl } from '../../kit/document-urls';
 import { Icon } from '../../kit/Icon';
-
-type Mode = 'colour' | 'grey';
-type Rotation = 0 | 90 | 180 | 270;
 
 /**
  * "Scanner un document": one page at a time, each shown as it will be sent
@@ -28,7 +30,7 @@ export function ScanPanel({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('colour');
+  const [mode, setMode] = useState<ColourMode>('colour');
   const [busy, setBusy] = useState<'scan' | 'save' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const pages = view.draft;
